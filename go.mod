@@ -1,0 +1,3 @@
+module github.com/imhars/imhars
+
+go 1.26
