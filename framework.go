@@ -30,6 +30,25 @@ type Practice struct {
 	Number      string // display label, such as "1.1"
 	Text        string
 	Provisional bool
+	Statements  []Statement // the practice reworded for some or all audiences, or none
+}
+
+// Statement is a practice reworded for one audience, such as parents or
+// pupils aged 5 to 7, for use in questionnaires and reports.
+type Statement struct {
+	Audience    string // such as "staff", "parents" or "pupils_5_7"
+	Text        string
+	Provisional bool
+}
+
+// Statement returns the practice's statement for the given audience.
+func (p Practice) Statement(audience string) (Statement, bool) {
+	for _, s := range p.Statements {
+		if s.Audience == audience {
+			return s, true
+		}
+	}
+	return Statement{}, false
 }
 
 // Component returns the component with the given key.
