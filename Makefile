@@ -18,9 +18,10 @@ NODE_MODULES := node_modules/.package-lock.json
 run: assets
 	$(GO) run ./cmd/imhars
 
-## demo: build the assets and start the server with sample data
+## demo: load the sample school, then start the server
 demo: assets
-	$(GO) run ./cmd/imhars -demo
+	$(GO) run ./cmd/imhars demo
+	$(GO) run ./cmd/imhars
 
 ## assets: install npm packages if needed and build web/static/vendor/
 assets: $(ASSETS)

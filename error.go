@@ -12,6 +12,7 @@ const (
 	ECONFLICT  = "conflict"
 	EFORBIDDEN = "forbidden"
 	EINTERNAL  = "internal"
+	ETOOMANY   = "too_many"
 )
 
 // Error is an error whose Message is safe to show to a user. Anything that

@@ -1,0 +1,127 @@
+// Package demo loads a made-up sample school with two completed audits, so
+// that a newcomer can see a full report straight away. The school is flagged
+// as a sample, which every page and list shows, and can be removed again.
+package demo
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/imhars/imhars"
+	"github.com/imhars/imhars/framework"
+	"github.com/imhars/imhars/password"
+	"github.com/imhars/imhars/sqlstore"
+)
+
+// Email is the demo account's sign-in address. The .invalid top-level
+// domain is reserved, so it can never be a real person's address.
+const Email = "demo@sample-school.invalid"
+
+// SchoolName is the sample school's name.
+const SchoolName = "Sample Primary School (demo data)"
+
+// Load replaces any earlier sample data with a fresh sample school, two
+// completed audits and a demo account that leads the school, then prints
+// how to sign in.
+func Load(ctx context.Context, store *sqlstore.Store, out io.Writer) error {
+	if err := removeSample(ctx, store); err != nil {
+		return err
+	}
+	f, err := store.EnsureDefaultFramework(ctx, framework.Default(), framework.DefaultSource())
+	if err != nil {
+		return fmt.Errorf("load default framework: %w", err)
+	}
+	pass := newPassword()
+	hash, err := password.Hash(pass)
+	if err != nil {
+		return fmt.Errorf("hash demo password: %w", err)
+	}
+	user := &imhars.User{Name: "Demo audit lead", Email: Email, PasswordHash: hash}
+	if err := store.CreateUser(ctx, user); err != nil {
+		return fmt.Errorf("create demo account: %w", err)
+	}
+	school := &imhars.School{Name: SchoolName, Phase: imhars.PhasePrimary, LocalAuthority: "Sample borough", IsSample: true}
+	if err := store.CreateSchool(ctx, school, user.ID); err != nil {
+		return fmt.Errorf("create sample school: %w", err)
+	}
+	now := time.Now()
+	for i, year := range []string{previousYear(now), imhars.CurrentAcademicYear(now)} {
+		if err := loadAudit(ctx, store, school, f, year, i, user.Name); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(out, `Loaded %q with two completed audits.
+Start the server (make run, or imhars) and sign in at http://127.0.0.1:8080/sign-in with
+  email:    %s
+  password: %s
+The school is marked as sample data on every page. Remove it with: imhars demo --remove
+`, SchoolName, Email, pass)
+	return nil
+}
+
+// Remove deletes the sample school and the demo account.
+func Remove(ctx context.Context, store *sqlstore.Store, out io.Writer) error {
+	if err := removeSample(ctx, store); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "Removed the sample school and the demo account.")
+	return nil
+}
+
+func removeSample(ctx context.Context, store *sqlstore.Store) error {
+	if err := store.DeleteSampleSchools(ctx); err != nil {
+		return fmt.Errorf("remove sample schools: %w", err)
+	}
+	if err := store.DeleteUserByEmail(ctx, Email); err != nil {
+		return fmt.Errorf("remove demo account: %w", err)
+	}
+	return nil
+}
+
+func newPassword() string {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("read random bytes: %v", err)) // crypto/rand does not fail on supported systems
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func previousYear(now time.Time) string {
+	return imhars.CurrentAcademicYear(now.AddDate(-1, 0, 0))
+}
+
+// loadAudit records one completed audit. The later audit (round 1) rates
+// most practices one level higher than the earlier one, so that the report
+// shows change since the previous year.
+func loadAudit(ctx context.Context, store *sqlstore.Store, school *imhars.School, f *imhars.Framework, year string, round int, by string) error {
+	a := &imhars.Audit{SchoolID: school.ID, FrameworkID: f.ID, AcademicYear: year, Status: imhars.AuditInProgress, CreatedAt: time.Now()}
+	if err := store.CreateAudit(ctx, a); err != nil {
+		return fmt.Errorf("create sample audit %s: %w", year, err)
+	}
+	for ci, c := range f.Components {
+		for pi, p := range c.Practices {
+			rating := imhars.Rating((ci + pi + round) % 4)
+			if round == 1 && ci == 3 && pi == 0 {
+				rating = imhars.NotAssessed
+			}
+			pa := &imhars.PracticeAssessment{
+				AuditID: a.ID, PracticeKey: p.Key, Rating: rating, UpdatedBy: by,
+				Evidence: evidenceFor(ci, pi), Kinds: kindsFor(ci + pi), Priority: priorityFor(rating),
+			}
+			if err := store.SaveAssessment(ctx, pa); err != nil {
+				return fmt.Errorf("save sample assessment %s: %w", p.Key, err)
+			}
+		}
+		if err := store.SaveFindings(ctx, findingsFor(a.ID, c, ci, round, by)); err != nil {
+			return fmt.Errorf("save sample findings %s: %w", c.Key, err)
+		}
+	}
+	if err := store.SetAuditStatus(ctx, a.ID, imhars.AuditComplete, time.Now()); err != nil {
+		return fmt.Errorf("complete sample audit %s: %w", year, err)
+	}
+	return nil
+}
