@@ -9,3 +9,10 @@ import { initAll } from './vendor/govuk-frontend.min.js'
 document.body.classList.add('govuk-frontend-supported')
 
 initAll()
+
+// The report's Print button calls the browser's print dialog. Without
+// JavaScript it stays hidden and the browser's own Print menu still works.
+for (const button of document.querySelectorAll('.app-print-button')) {
+  button.hidden = false
+  button.addEventListener('click', () => window.print())
+}
