@@ -9,7 +9,7 @@ import (
 	"github.com/imhars/imhars"
 )
 
-// querier is what *sql.DB and *sql.Tx have in common.
+// querier is the part of *sql.DB and *sql.Tx that conn uses.
 type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -63,7 +63,7 @@ func (c conn) execOr(ctx context.Context, errNone error, query string, args ...a
 	return nil
 }
 
-// scanner is what *sql.Row and *sql.Rows have in common.
+// scanner is the method that *sql.Row and *sql.Rows share.
 type scanner interface {
 	Scan(dest ...any) error
 }

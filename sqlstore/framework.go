@@ -119,9 +119,9 @@ func (s *Store) LatestFramework(ctx context.Context, slug string) (*imhars.Frame
 }
 
 // EnsureDefaultFramework stores f, parsed from src, unless its slug and
-// version are already stored, and returns the stored framework. When they
-// are, the stored text wins even if src differs, so that audits keep the
-// wording they started with; a changed default needs a new version.
+// version are already stored, and returns the stored framework. A stored
+// text wins even if src differs, so that audits keep the wording they
+// started with. A changed default therefore needs a new version.
 func (s *Store) EnsureDefaultFramework(ctx context.Context, f *imhars.Framework, src []byte) (*imhars.Framework, error) {
 	id, err := s.frameworkID(ctx, f.Slug, f.Version)
 	if errors.Is(err, imhars.ErrNotFound) {

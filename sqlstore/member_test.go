@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -120,6 +121,47 @@ func TestRemoveMember(t *testing.T) {
 		want := [][2]string{{"lead", "lead"}}
 		if diff := cmp.Diff(want, roles(t, s, sc.ID)); diff != "" {
 			t.Errorf("Members (-want +got):\n%s", diff)
+		}
+	})
+}
+
+func TestDemoteLeadsConcurrent(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		ann := createUser(t, s, "ann")
+		bob := createUser(t, s, "bob")
+		sc := createSchool(t, s, "School", ann)
+		addMember(t, s, sc, bob, imhars.RoleLead)
+
+		// Each lead steps down at once; one must stay.
+		errs := make([]error, 2)
+		var wg sync.WaitGroup
+		for i, u := range []*imhars.User{ann, bob} {
+			wg.Go(func() { errs[i] = s.SetMemberRole(ctx, sc.ID, u.ID, imhars.RoleMember) })
+		}
+		wg.Wait()
+
+		failed := 0
+		for _, err := range errs {
+			switch imhars.ErrorCode(err) {
+			case "":
+			case imhars.ECONFLICT:
+				failed++
+			default:
+				t.Errorf("SetMemberRole: %v", err)
+			}
+		}
+		if failed != 1 {
+			t.Errorf("%d of 2 demotions failed, want 1", failed)
+		}
+		leads := 0
+		for _, r := range roles(t, s, sc.ID) {
+			if r[1] == string(imhars.RoleLead) {
+				leads++
+			}
+		}
+		if leads != 1 {
+			t.Errorf("school has %d audit leads, want 1", leads)
 		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -35,17 +36,18 @@ type Store struct {
 var _ imhars.Store = (*Store)(nil)
 
 // sqlitePragmas are set on every SQLite connection. WAL lets reads run
-// while a write is in progress; synchronous NORMAL is durable in WAL mode
-// except for the last transactions before a power loss; busy_timeout (in
-// milliseconds) makes a connection wait for a lock held by another process,
-// such as a backup, instead of failing at once.
+// while a write is in progress. In WAL mode, synchronous NORMAL may roll
+// back the last commits after a power loss or operating-system crash but
+// does not corrupt the file (SQLite documentation, PRAGMA synchronous).
+// busy_timeout, in milliseconds, makes a connection wait for a lock held by
+// another process, such as a backup, instead of failing at once.
 const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)" +
 	"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 
 // The write connection takes the write lock when a transaction begins, not
-// at its first write, so that a transaction that reads first cannot fail
-// with SQLITE_BUSY when another process writes in between. Read
-// connections are made read-only.
+// at its first write. A transaction that reads first then waits, for up to
+// busy_timeout, for another process's write, where a deferred one would
+// fail at once with SQLITE_BUSY. Read connections are made read-only.
 const (
 	sqliteWriteParams = "&_txlock=immediate"
 	sqliteReadParams  = "&_pragma=query_only(1)"
@@ -110,6 +112,12 @@ func openSQLite(path string) (*Store, error) {
 		wdb.Close()
 		return nil, fmt.Errorf("open SQLite database %q: %w", path, err)
 	}
+	// Each SQLite connection keeps its own page cache, so the read pool is
+	// capped near the number of cores, and idle connections are kept
+	// open so that they need not be opened again.
+	readers := max(4, runtime.NumCPU())
+	db.SetMaxOpenConns(readers)
+	db.SetMaxIdleConns(readers)
 	return newStore(dialectSQLite, db, wdb), nil
 }
 
@@ -126,9 +134,10 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Ping checks that the database answers, for health checks.
+// Ping checks that the database responds, for health checks. It uses a
+// read connection, so it does not wait for a write in progress on SQLite.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.wdb.PingContext(ctx); err != nil {
+	if err := s.db.PingContext(ctx); err != nil {
 		return fmt.Errorf("ping %s database: %w", s.dialect, err)
 	}
 	return nil
