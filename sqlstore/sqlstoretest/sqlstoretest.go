@@ -22,9 +22,13 @@ import (
 // postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable.
 const EnvPostgres = "IMHARS_TEST_POSTGRES"
 
+// EnvRequireFull, when set to 1, makes PostgreSQL tests fail instead of
+// skipping when EnvPostgres is unset, so that CI cannot pass without them.
+const EnvRequireFull = "IMHARS_REQUIRE_FULL"
+
 // ForEach runs fn as a subtest named "sqlite" with a fresh SQLite store,
 // then as one named "postgres" with a fresh PostgreSQL store, which is
-// skipped when EnvPostgres is unset.
+// skipped when EnvPostgres is unset unless EnvRequireFull is 1.
 func ForEach(t *testing.T, fn func(t *testing.T, s *sqlstore.Store)) {
 	t.Helper()
 	t.Run("sqlite", func(t *testing.T) { fn(t, OpenSQLite(t)) })
@@ -39,7 +43,8 @@ func OpenSQLite(t testing.TB) *sqlstore.Store {
 }
 
 // OpenPostgres returns a store on a new, empty PostgreSQL schema that is
-// dropped when the test ends. It skips the test when EnvPostgres is unset.
+// dropped when the test ends. It skips the test when EnvPostgres is unset,
+// or fails it when EnvRequireFull is 1.
 func OpenPostgres(t testing.TB) *sqlstore.Store {
 	t.Helper()
 	return open(t, PostgresDSN(t))
@@ -54,11 +59,15 @@ func SQLiteDSN(t testing.TB) string {
 // PostgresDSN creates a schema with a random name and returns a URL whose
 // search_path selects it, so that tests running at once do not share
 // tables. The schema is dropped when the test ends. It skips the test when
-// EnvPostgres is unset.
+// EnvPostgres is unset, or fails it when EnvRequireFull is 1.
 func PostgresDSN(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv(EnvPostgres)
 	if base == "" {
+		if os.Getenv(EnvRequireFull) == "1" {
+			t.Fatal("PostgreSQL tests cannot run: set " + EnvPostgres + " to a postgres:// URL, or unset " +
+				EnvRequireFull + " to let them skip")
+		}
 		t.Skip("PostgreSQL tests skipped: set " + EnvPostgres + " to a postgres:// URL to run them")
 	}
 	u, err := url.Parse(base)
