@@ -13,9 +13,9 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// dialect is what differs between SQLite and PostgreSQL. Every query is
-// written once with ? placeholders; the dialect rewrites placeholders,
-// encodes time arguments and names the column types used in migrations.
+// dialect is the database a store runs on. Every query is written once
+// with ? placeholders, and the dialect rewrites the placeholders, encodes
+// time arguments, and names the column types used in migrations.
 type dialect int
 
 const (
@@ -30,8 +30,8 @@ func (d dialect) String() string {
 	return "sqlite"
 }
 
-// sqliteTimeFormat is how SQLite columns store times: UTC, fixed width, so
-// that text comparison orders them by time.
+// sqliteTimeFormat is the layout of times stored in SQLite: UTC and fixed
+// width, so that text order is time order.
 const sqliteTimeFormat = "2006-01-02T15:04:05.000000Z"
 
 // rebind rewrites ? placeholders as $1, $2, ... for PostgreSQL. Queries in

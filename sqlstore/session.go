@@ -43,9 +43,9 @@ func (s *Store) DeleteSession(ctx context.Context, hash string) error {
 	return nil
 }
 
-// SavePendingForm stores a form under id until expiresAt. The id is
-// chosen by the caller and must be unpredictable, because whoever holds it
-// can take the form.
+// SavePendingForm stores a form under id until expiresAt. The caller
+// chooses the id, which must be unpredictable because any request that
+// presents it can take the form.
 func (s *Store) SavePendingForm(ctx context.Context, id, path, values string, expiresAt time.Time) error {
 	_, err := s.writer().exec(ctx, `INSERT INTO pending_forms (id, path, form_values, expires_at)
 		VALUES (?, ?, ?, ?)`, id, path, values, expiresAt)
