@@ -250,6 +250,7 @@ type Comment struct {
 	// comments are shown only to the school's designated safeguarding lead
 	// and are never in results or exports.
 	Flagged bool
+	Phrase  string // the risk phrase that matched, when Flagged
 }
 
 // Response is one respondent's submitted questionnaire. It holds nothing

@@ -55,7 +55,8 @@ type School struct {
 	Phase          Phase
 	URN            string // unique reference number from the Department for Education, optional
 	LocalAuthority string
-	IsSample       bool // true for the demo school, which is labelled on every page
+	IsSample       bool   // true for the demo school, which is labelled on every page
+	TimeZone       string // IANA name for questionnaire dates; empty means Europe/London
 	CreatedAt      time.Time
 }
 
