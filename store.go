@@ -20,13 +20,14 @@ type Store interface {
 
 // UserStore keeps accounts.
 type UserStore interface {
-	// CreateFirstAdmin creates u as an administrator only while no user
-	// exists, and returns a conflict error otherwise.
+	// CreateFirstAdmin creates u as an administrator only while no
+	// administrator exists, and returns a conflict error otherwise.
 	CreateFirstAdmin(ctx context.Context, u *User) error
 	CreateUser(ctx context.Context, u *User) error
 	UserByEmail(ctx context.Context, email string) (*User, error)
 	UserByID(ctx context.Context, id int64) (*User, error)
 	CountUsers(ctx context.Context) (int, error)
+	CountAdmins(ctx context.Context) (int, error)
 }
 
 // Session is a signed-in browser. Only a hash of its token is stored.

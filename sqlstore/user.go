@@ -25,7 +25,8 @@ func scanUser(r scanner) (*imhars.User, error) {
 	return &u, nil
 }
 
-// CreateFirstAdmin creates u as an administrator while no user exists. A
+// CreateFirstAdmin creates u as an administrator while no administrator
+// exists; accounts such as the demo lead do not count. A
 // serializable transaction makes the count and the insert one step, so of
 // two concurrent calls exactly one succeeds and the other returns a
 // conflict error.
@@ -34,8 +35,8 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, u *imhars.User) error {
 	admin.IsAdmin = true
 	err := s.inSerializableTx(ctx, func(c conn) error {
 		var n int
-		if err := c.queryRow(ctx, "SELECT COUNT(*) FROM users").Scan(&n); err != nil {
-			return fmt.Errorf("count users: %w", err)
+		if err := c.queryRow(ctx, "SELECT COUNT(*) FROM users WHERE is_admin = ?", true).Scan(&n); err != nil {
+			return fmt.Errorf("count administrators: %w", err)
 		}
 		if n > 0 {
 			return errAdminExists
@@ -100,6 +101,15 @@ func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	var n int
 	if err := s.reader().queryRow(ctx, "SELECT COUNT(*) FROM users").Scan(&n); err != nil {
 		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
+
+// CountAdmins returns the number of administrators.
+func (s *Store) CountAdmins(ctx context.Context) (int, error) {
+	var n int
+	if err := s.reader().queryRow(ctx, "SELECT COUNT(*) FROM users WHERE is_admin = ?", true).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count administrators: %w", err)
 	}
 	return n, nil
 }

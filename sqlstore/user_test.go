@@ -109,10 +109,17 @@ func TestCreateFirstAdmin(t *testing.T) {
 	})
 }
 
-func TestCreateFirstAdminAfterUser(t *testing.T) {
+func TestCreateFirstAdminAfterAdmin(t *testing.T) {
 	sqlstoretest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
 		createUser(t, s, "ada")
-		err := s.CreateFirstAdmin(context.Background(), &imhars.User{Email: "b@school.example", Name: "B"})
+		if n, err := s.CountAdmins(ctx); err != nil || n != 0 {
+			t.Fatalf("CountAdmins = %d, %v; want 0 with only an ordinary user", n, err)
+		}
+		if err := s.CreateFirstAdmin(ctx, &imhars.User{Email: "b@school.example", Name: "B"}); err != nil {
+			t.Fatalf("first administrator beside an ordinary user: %v", err)
+		}
+		err := s.CreateFirstAdmin(ctx, &imhars.User{Email: "c@school.example", Name: "C"})
 		wantCode(t, err, imhars.ECONFLICT)
 	})
 }

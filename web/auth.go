@@ -19,9 +19,9 @@ type setupPage struct {
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	st := stateOf(r)
 	if st.user == nil {
-		n, err := s.store.CountUsers(r.Context())
+		n, err := s.store.CountAdmins(r.Context())
 		if err != nil {
-			return fmt.Errorf("count users: %w", err)
+			return fmt.Errorf("count administrators: %w", err)
 		}
 		if n == 0 {
 			http.Redirect(w, r, "/setup", http.StatusSeeOther)
@@ -34,9 +34,9 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) showSetup(w http.ResponseWriter, r *http.Request) error {
-	n, err := s.store.CountUsers(r.Context())
+	n, err := s.store.CountAdmins(r.Context())
 	if err != nil {
-		return fmt.Errorf("count users: %w", err)
+		return fmt.Errorf("count administrators: %w", err)
 	}
 	if n > 0 {
 		http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
