@@ -15,7 +15,7 @@ import (
 // that one place turns errors into status codes and pages.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-// requestState is what the access wrappers found out about a request.
+// requestState is the user, school and audit that the access wrappers loaded for a request.
 type requestState struct {
 	user    *imhars.User
 	session *imhars.Session
@@ -58,9 +58,9 @@ func (s *Server) public(h handlerFunc) http.Handler {
 	})
 }
 
-// signedIn serves h only to a signed-in user. A request without a session
-// is sent to the sign-in page; a form posted without one is kept first, so
-// that nothing typed is lost when a session expires.
+// signedIn serves h only to a signed-in user and sends anyone else to the
+// sign-in page. A form posted without a session is kept on the server
+// first, so nothing typed is lost when a session expires.
 func (s *Server) signedIn(h handlerFunc) http.Handler {
 	return s.public(func(w http.ResponseWriter, r *http.Request) error {
 		if stateOf(r).user == nil {
