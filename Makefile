@@ -33,6 +33,8 @@ build: assets
 ## test: build the assets and run every Go test; tests that need PostgreSQL
 ## or Chromium skip themselves unless those are configured
 test: assets
+	@[ -n "$$IMHARS_TEST_POSTGRES" ] || echo "NOTE: PostgreSQL tests will skip: set IMHARS_TEST_POSTGRES to a postgres:// URL to run them."
+	@[ -n "$$IMHARS_CHROMIUM" ] || echo "NOTE: browser tests will skip: set IMHARS_CHROMIUM to a Chromium binary to run them."
 	$(GO) test ./...
 
 ## clean: remove the binary, the built assets and node_modules
