@@ -11,8 +11,8 @@ import (
 
 // SVG returns an <svg> element that draws text as a QR code, with the
 // standard quiet zone of four modules. The element is size pixels square
-// on screen and carries label as its accessible name. The Medium recovery
-// level, about 15% of the code, survives a creased or smudged poster.
+// on screen and carries label as its accessible name. The code uses the
+// Medium recovery level, which restores up to about 15% of damaged modules.
 func SVG(text, label string, size int) (string, error) {
 	code, err := goqrcode.New(text, goqrcode.Medium)
 	if err != nil {
