@@ -9,16 +9,6 @@ import (
 	"github.com/imhars/imhars"
 )
 
-var london = mustLoadLocation("Europe/London")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}
-
 // findingField is what the finding-textarea partial needs.
 type findingField struct {
 	Field, Label, Hint, Value, Message string
@@ -35,13 +25,13 @@ var templateFuncs = template.FuncMap{
 		if t.IsZero() {
 			return ""
 		}
-		return t.In(london).Format("2 January 2006")
+		return t.In(imhars.London).Format("2 January 2006")
 	},
 	"datetime": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
-		return t.In(london).Format("2 January 2006 at 15:04")
+		return t.In(imhars.London).Format("2 January 2006 at 15:04")
 	},
 	"signed": func(n int) string {
 		if n > 0 {

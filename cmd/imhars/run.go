@@ -133,6 +133,7 @@ func serve(ctx context.Context, cfg config, store *sqlstore.Store, logger *slog.
 		slog.String("database", sqlstore.Redact(cfg.database)))
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
+	go deleteExpired(ctx, store, logger)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -145,4 +146,21 @@ func serve(ctx context.Context, cfg config, store *sqlstore.Store, logger *slog.
 	}
 	logger.Info("server stopped")
 	return nil
+}
+
+// deleteExpired removes expired sessions and kept forms every hour until
+// ctx is cancelled.
+func deleteExpired(ctx context.Context, store *sqlstore.Store, logger *slog.Logger) {
+	ticker := time.NewTicker(time.Hour)
+	defer ticker.Stop()
+	for {
+		if err := store.DeleteExpired(ctx, time.Now()); err != nil && ctx.Err() == nil {
+			logger.Error("delete expired sessions failed", slog.Any("error", err))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
 }
