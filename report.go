@@ -75,6 +75,12 @@ type Report struct {
 	Overall     Score
 	Previous    *Audit // the earlier audit used for Change, if any
 	GeneratedAt time.Time
+	// Views are the audit's questionnaire results, one per questionnaire,
+	// each already summarised under the school's privacy thresholds.
+	Views []GroupView
+	// Privacy is the school's effective thresholds, for wording such as
+	// "fewer than 5 responses".
+	Privacy Privacy
 }
 
 // AuditData is an audit with its framework and everything recorded in it.
