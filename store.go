@@ -15,6 +15,7 @@ type Store interface {
 	SchoolStore
 	FrameworkStore
 	AuditStore
+	QuestionnaireStore
 	Close() error
 }
 

@@ -1,28 +1,34 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
 	"github.com/imhars/imhars"
 )
 
-const schoolColumns = "s.id, s.name, s.phase, s.urn, s.local_authority, s.is_sample, s.created_at"
+const schoolColumns = "s.id, s.name, s.phase, s.urn, s.local_authority, s.is_sample, s.time_zone, s.created_at"
 
 func schoolFields(sc *imhars.School) []any {
 	return []any{&sc.ID, &sc.Name, &sc.Phase, &sc.URN, &sc.LocalAuthority, &sc.IsSample,
-		timeColumn{&sc.CreatedAt}}
+		&sc.TimeZone, timeColumn{&sc.CreatedAt}}
 }
 
+// defaultTimeZone is the time zone of a school that has not chosen one.
+const defaultTimeZone = "Europe/London"
+
 // CreateSchool stores sc, sets sc.ID and sc.CreatedAt, and makes creatorID
-// the school's audit lead.
+// the school's audit lead. An empty sc.TimeZone becomes Europe/London.
 func (s *Store) CreateSchool(ctx context.Context, sc *imhars.School, creatorID int64) error {
 	created := nowUTC()
+	zone := cmp.Or(sc.TimeZone, defaultTimeZone)
 	var id int64
 	err := s.inTx(ctx, func(c conn) error {
-		err := c.queryRow(ctx, `INSERT INTO schools (name, phase, urn, local_authority, is_sample, created_at)
-			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-			sc.Name, sc.Phase, sc.URN, sc.LocalAuthority, sc.IsSample, created).Scan(&id)
+		err := c.queryRow(ctx, `INSERT INTO schools
+				(name, phase, urn, local_authority, is_sample, time_zone, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			sc.Name, sc.Phase, sc.URN, sc.LocalAuthority, sc.IsSample, zone, created).Scan(&id)
 		if err != nil {
 			return err
 		}
@@ -33,15 +39,17 @@ func (s *Store) CreateSchool(ctx context.Context, sc *imhars.School, creatorID i
 	if err != nil {
 		return fmt.Errorf("create school: %w", err)
 	}
-	sc.ID, sc.CreatedAt = id, created
+	sc.ID, sc.TimeZone, sc.CreatedAt = id, zone, created
 	return nil
 }
 
-// UpdateSchool changes a school's name, phase, URN and local authority.
-// IsSample is set only when a school is created.
+// UpdateSchool changes a school's name, phase, URN, local authority and,
+// unless sc.TimeZone is empty, time zone. IsSample is set only when a
+// school is created.
 func (s *Store) UpdateSchool(ctx context.Context, sc *imhars.School) error {
-	err := s.writer().execOne(ctx, `UPDATE schools SET name = ?, phase = ?, urn = ?, local_authority = ?
-		WHERE id = ?`, sc.Name, sc.Phase, sc.URN, sc.LocalAuthority, sc.ID)
+	err := s.writer().execOne(ctx, `UPDATE schools SET name = ?, phase = ?, urn = ?, local_authority = ?,
+			time_zone = CASE WHEN ? = '' THEN time_zone ELSE ? END
+		WHERE id = ?`, sc.Name, sc.Phase, sc.URN, sc.LocalAuthority, sc.TimeZone, sc.TimeZone, sc.ID)
 	if err != nil {
 		return fmt.Errorf("update school %d: %w", sc.ID, err)
 	}
