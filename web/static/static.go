@@ -16,7 +16,7 @@ import (
 // FS contains the static files, rooted at this folder, so that the URL
 // /static/app.js maps to the name "app.js".
 //
-//go:embed app.js favicon.svg all:vendor
+//go:embed app.js questionnaire.js favicon.svg all:vendor
 var FS embed.FS
 
 // vendorFiles lists the built files that every page loads. "make assets" also
