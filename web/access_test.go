@@ -26,6 +26,7 @@ func TestOtherSchoolGets404(t *testing.T) {
 		values := map[string]string{
 			"school": strconv.FormatInt(schoolIDOf(t, schoolA), 10), "audit": lastID(auditA),
 			"component": "ethos", "practice": "ethos.respect", "invitation": "1", "user": "1",
+			"questionnaire": "1", "item": "i1",
 		}
 		walked := 0
 		for _, pattern := range app.server.patterns {
