@@ -3,6 +3,7 @@ package imhars
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // GroupView is one questionnaire's results in an audit, with the practices
@@ -11,18 +12,23 @@ import (
 // the practices the group was asked about.
 type GroupView struct {
 	GroupResult
-	Practices []string // keys of practices with an active item, in item order
+	Practices  []string // keys of practices with an active item, in item order
+	Components []string // keys of those practices' components, in item order
 }
 
 // NewGroupView summarises a questionnaire's stored counts with Summarise,
 // so the same privacy thresholds apply.
 func NewGroupView(q Questionnaire, items []Item, respondents int, counts map[string]ItemCounts, comments []Comment, p Privacy) GroupView {
 	v := GroupView{GroupResult: Summarise(q, items, respondents, counts, comments, p)}
-	seen := map[string]bool{}
 	for _, it := range items {
-		if !it.Retired && !seen[it.PracticeKey] {
-			seen[it.PracticeKey] = true
+		if it.Retired {
+			continue
+		}
+		if !slices.Contains(v.Practices, it.PracticeKey) {
 			v.Practices = append(v.Practices, it.PracticeKey)
+		}
+		if !slices.Contains(v.Components, it.ComponentKey) {
+			v.Components = append(v.Components, it.ComponentKey)
 		}
 	}
 	return v
@@ -44,12 +50,13 @@ func (v GroupView) HasResponses() bool { return v.Respondents > 0 }
 
 // Asks reports whether the questionnaire has an active item for the practice.
 func (v GroupView) Asks(practiceKey string) bool {
-	for _, k := range v.Practices {
-		if k == practiceKey {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(v.Practices, practiceKey)
+}
+
+// AsksAboutComponent reports whether the questionnaire has an active item
+// about a practice of the component.
+func (v GroupView) AsksAboutComponent(componentKey string) bool {
+	return slices.Contains(v.Components, componentKey)
 }
 
 // ActiveItems returns the results of items still asked, in item order.

@@ -32,6 +32,7 @@ func render(r *imhars.Report) *document {
 	d.scoreChart(r)
 	d.summaryTable(r)
 	d.tierGrid(r)
+	d.views(r)
 	for i := range r.Components {
 		d.pdf.AddPage()
 		d.component(&r.Components[i])

@@ -64,6 +64,9 @@ func (s *Server) practicePage(r *http.Request) (*practicePage, error) {
 		pp.Form = imhars.PracticeAssessment{AuditID: p.Audit.ID, PracticeKey: practice.Key, Rating: imhars.NotAssessed}
 	}
 	pp.NextURL, pp.NextLabel = nextAfterPractice(p, component, practice)
+	if err := s.addViews(r, &p.Report); err != nil {
+		return nil, err
+	}
 	return pp, nil
 }
 

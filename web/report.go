@@ -42,6 +42,9 @@ func (s *Server) buildReport(r *http.Request) (*imhars.Report, error) {
 		return nil, fmt.Errorf("find previous audit: %w", err)
 	}
 	report := imhars.BuildReport(*st.school, *data, previous, s.now())
+	if err := s.addViews(r, &report); err != nil {
+		return nil, err
+	}
 	return &report, nil
 }
 

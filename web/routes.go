@@ -32,6 +32,7 @@ func (s *Server) routes() http.Handler {
 	s.handle(mux, "POST /schools", s.admin(s.createSchool))
 	s.schoolRoutes(mux)
 	s.auditRoutes(mux)
+	s.resultsRoutes(mux)
 	s.manageRoutes(mux)
 	s.respondRoutes(mux)
 	return s.withMiddleware(mux)

@@ -9,7 +9,8 @@ import (
 
 type dashboardPage struct {
 	Page
-	Schools []imhars.SchoolSummary
+	Schools      []imhars.SchoolSummary
+	Safeguarding []safeguardingNotice
 }
 
 func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
@@ -17,7 +18,11 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("list schools: %w", err)
 	}
-	return s.render(w, r, "dashboard", &dashboardPage{Page: s.page(r, "Your schools"), Schools: schools})
+	notices, err := s.dashboardNotices(r.Context(), stateOf(r).user, schools)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "dashboard", &dashboardPage{Page: s.page(r, "Your schools"), Schools: schools, Safeguarding: notices})
 }
 
 type schoolFormPage struct {
@@ -82,8 +87,9 @@ func (s *Server) updateSchool(w http.ResponseWriter, r *http.Request) error {
 
 type schoolPage struct {
 	Page
-	Audits      []auditSummary
-	CurrentYear string
+	Audits       []auditSummary
+	CurrentYear  string
+	Safeguarding safeguardingNotice
 }
 
 type auditSummary struct {
@@ -99,6 +105,9 @@ func (s *Server) showSchool(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("list audits of school %d: %w", st.school.ID, err)
 	}
 	p := &schoolPage{Page: s.page(r, st.school.Name), CurrentYear: imhars.CurrentAcademicYear(s.now())}
+	if p.Safeguarding, err = s.safeguardingNoticeFor(r.Context(), st.school, st.user, true); err != nil {
+		return err
+	}
 	for i := range audits {
 		data, err := s.store.AuditData(r.Context(), &audits[i])
 		if err != nil {

@@ -15,8 +15,9 @@ const maxNoteLen = 200
 
 type teamPage struct {
 	Page
-	Members     []imhars.Member
-	Invitations []imhars.Invitation
+	Members           []imhars.Member
+	SafeguardingLeads map[int64]bool // by user id
+	Invitations       []imhars.Invitation
 	NewLink     string // shown once, straight after an invitation is made
 	NewRole     imhars.Role
 	Form        invitationForm
@@ -34,6 +35,9 @@ func (s *Server) teamPage(r *http.Request) (*teamPage, error) {
 		return nil, fmt.Errorf("list members of school %d: %w", school.ID, err)
 	}
 	p := &teamPage{Page: s.page(r, "Team"), Members: members, Form: invitationForm{Role: imhars.RoleMember}}
+	if p.SafeguardingLeads, err = s.safeguardingLeads(r.Context(), school.ID, members); err != nil {
+		return nil, err
+	}
 	if stateOf(r).role.CanLead() {
 		p.Invitations, err = s.store.Invitations(r.Context(), school.ID, s.now())
 		if err != nil {

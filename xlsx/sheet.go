@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -82,9 +83,10 @@ func (b *book) newSheet(name string, columns []column) *sheet {
 	return s
 }
 
-// addRow writes the next row. A string becomes a text cell, an int a number
-// cell, a time.Time a date cell in UTC, and nil or "" an empty cell. Line
-// breaks in text become "\n", which Excel stores for a break typed in a cell.
+// addRow writes the next row. A string becomes a text cell, an int or a
+// finite float64 a number cell, a time.Time a date cell in UTC, and nil or
+// "" an empty cell. Line breaks in text become "\n", which Excel stores for
+// a break typed in a cell.
 func (s *sheet) addRow(values ...any) {
 	if s.err != nil {
 		return
@@ -107,6 +109,13 @@ func (s *sheet) addRow(values ...any) {
 			s.check(f.SetCellStyle(s.name, cell, cell, s.book.text))
 		case int:
 			s.check(f.SetCellInt(s.name, cell, int64(v)))
+			s.check(f.SetCellStyle(s.name, cell, cell, s.book.number))
+		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				s.check(fmt.Errorf("cell %s: number %v is not finite", cell, v))
+				continue
+			}
+			s.check(f.SetCellFloat(s.name, cell, v, -1, 64))
 			s.check(f.SetCellStyle(s.name, cell, cell, s.book.number))
 		case time.Time:
 			s.check(f.SetCellValue(s.name, cell, v.UTC()))

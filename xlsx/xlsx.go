@@ -22,7 +22,8 @@ const (
 )
 
 // Write renders r as a workbook with the sheets Summary, Practices and
-// Findings. The document properties take their dates from r.GeneratedAt.
+// Findings, then Views and View comments when r has questionnaire results.
+// The document properties take their dates from r.GeneratedAt.
 func Write(w io.Writer, r *imhars.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -34,7 +35,7 @@ func Write(w io.Writer, r *imhars.Report) error {
 	if err := f.SetSheetName("Sheet1", SummarySheet); err != nil {
 		return fmt.Errorf("write xlsx report: rename first sheet: %w", err)
 	}
-	steps := []func(*imhars.Report) error{b.summary, b.practices, b.findings}
+	steps := []func(*imhars.Report) error{b.summary, b.practices, b.findings, b.views}
 	for _, step := range steps {
 		if err := step(r); err != nil {
 			return fmt.Errorf("write xlsx report: %w", err)

@@ -1,0 +1,153 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/imhars/imhars"
+)
+
+// views prints what each group said in questionnaires: how many responded,
+// each group's view of each practice beside the team's rating, and the
+// comments that may be shown. It prints nothing when r has no views.
+func (d *document) views(r *imhars.Report) {
+	if len(r.Views) == 0 {
+		return
+	}
+	d.pdf.AddPage()
+	d.heading("What staff, pupils, parents and governors said", heading1Size)
+	d.paragraph(fmt.Sprintf("To compare a group's view with the team's rating, both are placed on one "+
+		"range from 0 to 100: the ratings %s, %s, %s and %s become 0, 33, 67 and 100, and a group's mean "+
+		"answer becomes 0 at the lowest point of its scale and 100 at the highest. A difference of %d "+
+		"points or more, about one step of the team's rating scale, is marked \"Large difference\".",
+		imhars.NotInPlace.Label(), imhars.Emerging.Label(), imhars.Established.Label(),
+		imhars.Embedded.Label(), imhars.LargeGap))
+	d.pdf.Ln(2)
+	d.paragraph(fmt.Sprintf("Results of a group with fewer than %d responses are not shown, and comments "+
+		"only once at least %d people in a group have responded, so that no one's answers can be picked "+
+		"out. \"Don't know\" answers are counted apart and left out of means.",
+		r.Privacy.MinGroup, r.Privacy.MinComments))
+	d.groupTable(r)
+	for i := range r.Components {
+		c := r.Components[i]
+		if r.AsksAbout(c) {
+			d.componentViews(r, c)
+		}
+	}
+}
+
+// groupTable lists how many responded in each group and, unless it would
+// reveal a hidden group by subtraction, in all of them.
+func (d *document) groupTable(r *imhars.Report) {
+	d.heading("Responses by group", heading2Size)
+	var rows [][]string
+	for _, g := range r.Views {
+		rows = append(rows, []string{g.Label(), groupStatus(g, r.Privacy)})
+	}
+	total := "Total not shown because a group is too small to report"
+	if n, ok := r.ViewsTotal(); ok {
+		total = fmt.Sprintf("%d responses", n)
+	}
+	rows = append(rows, []string{"All groups", total})
+	d.table([]float64{100, 70}, []string{"Group", "Responses"}, rows)
+}
+
+func groupStatus(g imhars.GroupView, p imhars.Privacy) string {
+	switch {
+	case !g.HasResponses():
+		return "No responses yet (n = 0)"
+	case g.Suppressed:
+		return fmt.Sprintf("Fewer than %d responses", p.MinGroup)
+	}
+	return fmt.Sprintf("%d responses", g.Respondents)
+}
+
+// componentViews prints the table of team ratings and group views for one
+// component, then the group's comments about it.
+func (d *document) componentViews(r *imhars.Report, c imhars.ComponentReport) {
+	d.heading("Team rating and stakeholder views: "+componentName(c.Component), heading2Size)
+	groupWidth := (bodyWidth - 75) / float64(len(r.Views))
+	widths := []float64{50, 25}
+	header := []string{"Practice", "Team rating"}
+	for _, g := range r.Views {
+		widths = append(widths, groupWidth)
+		header = append(header, g.Label())
+	}
+	var rows [][]string
+	for _, row := range r.ViewTable(c) {
+		cells := []string{row.Practice.Practice.Number + " " + row.Practice.Practice.Text, teamRatingText(row.Practice.Assessment.Rating)}
+		for _, cell := range row.Cells {
+			cells = append(cells, viewCellText(cell, r.Privacy.MinGroup))
+		}
+		rows = append(rows, cells)
+	}
+	d.table(widths, header, rows)
+	d.viewComments(r, c)
+}
+
+func teamRatingText(rating imhars.Rating) string {
+	if !rating.Assessed() {
+		return rating.Label()
+	}
+	return fmt.Sprintf("%s (%d on 0 to 100)", rating.Label(), imhars.RatingPercent(rating))
+}
+
+// viewCellText returns one group's view of a practice in words, such as
+// "Mean 4.00 of 5, n = 3; 2 don't know; 75 on 0 to 100. Large difference".
+func viewCellText(cell imhars.ViewCell, minGroup int) string {
+	switch {
+	case !cell.Asked:
+		return "Not asked"
+	case !cell.Group.HasResponses():
+		return "No responses yet (n = 0)"
+	case cell.Group.Suppressed:
+		return fmt.Sprintf("Fewer than %d responses", minGroup)
+	}
+	var parts []string
+	for _, v := range cell.Views {
+		parts = append(parts, practiceViewText(v))
+	}
+	return strings.Join(parts, "\n")
+}
+
+func practiceViewText(v imhars.PracticeView) string {
+	s := "No responses yet (n = 0)"
+	if v.Item.HasAnswers() {
+		s = fmt.Sprintf("Mean %s of %d, n = %d", v.Item.MeanText(), v.Group.Scale.Max(), v.Item.N)
+	}
+	if v.Item.DontKnow > 0 {
+		s += fmt.Sprintf("; %d don't know", v.Item.DontKnow)
+	}
+	if v.Compared {
+		s += fmt.Sprintf("; %d on 0 to 100", v.Comparison.GroupPercent)
+		if v.Comparison.Large() {
+			s += ". Large difference"
+		}
+	}
+	return s
+}
+
+// viewComments prints each group's shown comments about the component, or
+// says that they are hidden until enough people have responded.
+func (d *document) viewComments(r *imhars.Report, c imhars.ComponentReport) {
+	for _, g := range r.Views {
+		if g.Suppressed || !g.AsksAboutComponent(c.Component.Key) {
+			continue
+		}
+		if g.CommentsSuppressed {
+			d.note(fmt.Sprintf("Comments from %s are hidden until at least %d people have responded.",
+				g.Label(), r.Privacy.MinComments))
+			d.pdf.Ln(2)
+			continue
+		}
+		comments := g.CommentsFor(c.Component.Key)
+		if len(comments) == 0 {
+			continue
+		}
+		d.heading("Comments from "+g.Label(), bodySize+1)
+		for _, cm := range comments {
+			d.bullet(cm.Text)
+		}
+		d.pdf.Ln(2)
+	}
+}
