@@ -15,12 +15,13 @@ const maxNoteLen = 200
 
 type teamPage struct {
 	Page
-	Members           []imhars.Member
-	SafeguardingLeads map[int64]bool // by user id
-	Invitations       []imhars.Invitation
+	Members     []imhars.Member
+	Invitations []imhars.Invitation
 	NewLink     string // shown once, straight after an invitation is made
 	NewRole     imhars.Role
 	Form        invitationForm
+
+	SafeguardingLeads map[int64]bool // by user id
 }
 
 type invitationForm struct {
