@@ -14,8 +14,8 @@ import (
 	"github.com/imhars/imhars"
 )
 
-// Limits of a staff list upload. A school's whole staff fits well within
-// them.
+// Limits of a staff list upload. They bound the memory and the size of the
+// preview page, and a longer list can be split into several files.
 const (
 	maxStaffFileBytes = 256 << 10
 	maxStaffRows      = 2000
@@ -30,7 +30,7 @@ type staffRow struct {
 	Email  string
 	Name   string
 	Role   string
-	Reason string   // why the row is rejected; "" for a row that can be added
+	Reason string   // reason the row is rejected, or "" for a row that can be added
 	Notes  []string // changes made to the row, such as trimmed spaces
 }
 
@@ -51,7 +51,8 @@ var staffHeaders = map[string]string{
 }
 
 // staffListText returns a staff file as UTF-8 without a byte order mark.
-// Excel saves "CSV UTF-8" with the mark and plain "CSV" in Windows-1252.
+// Excel saves "CSV UTF-8" with the mark, and plain "CSV" in the system's
+// code page, which is Windows-1252 for English and Western European locales.
 func staffListText(data []byte) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if utf8.Valid(data) {

@@ -51,8 +51,8 @@ func (in dateInput) date() (d imhars.Date, ok bool) {
 }
 
 // settingsForm is a questionnaire's settings as typed. Creating a
-// questionnaire asks for the audience, title and dates first, and for
-// comments and help text with the items.
+// questionnaire reads the audience, title and dates in its first step, and
+// comments and help text in its second, with the items.
 type settingsForm struct {
 	Audience imhars.Audience
 	Title    string
@@ -67,8 +67,8 @@ const (
 	closesHint = "Answers are accepted until the end of this day, in the school's time zone. For example, 21 11 2026."
 )
 
-// defaultHelpText tells pupils whom to talk to until the lead writes the
-// school's own names.
+// defaultHelpText is the help text a pupil questionnaire starts with, until
+// the lead writes the names of people in the school.
 const defaultHelpText = "You can talk to your class teacher or any adult in school you trust."
 
 func newSettingsForm(q *imhars.Questionnaire) settingsForm {

@@ -13,11 +13,11 @@ import (
 // second step carries the first step's answers in hidden fields.
 type newQuestionnairePage struct {
 	Page
-	Audit        *imhars.Audit
-	URL          string // the questionnaires list
-	Form         settingsForm
-	Audiences    []imhars.Audience
-	Groups       []practiceGroup
+	Audit     *imhars.Audit
+	URL       string // the questionnaires list
+	Form      settingsForm
+	Audiences []imhars.Audience
+	Groups    []practiceGroup
 }
 
 func (s *Server) newQuestionnairePage(r *http.Request) *newQuestionnairePage {
