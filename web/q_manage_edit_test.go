@@ -25,7 +25,7 @@ func (app *testApp) answer(q *imhars.Questionnaire, itemID string, value int, to
 	}
 }
 
-func TestQuestionnaireSettings(t *testing.T) {
+func TestQuestionnaireEditSettings(t *testing.T) {
 	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
 	admin := app.setUpAdmin()
 	audit := admin.startAudit(admin.createSchool("Settings Primary"), "2026/27")
