@@ -31,9 +31,10 @@ func WriteResponses(w io.Writer, items []imhars.Item, responses []imhars.Respons
 	return nil
 }
 
-// WriteTable writes t's header and rows. Text is escaped as in
-// WritePractices, numbers are written as numbers, and with excel set the
-// file starts with a UTF-8 byte order mark.
+// WriteTable writes t's header and rows, each row padded with empty cells
+// to the header's width. Text is escaped as in WritePractices, numbers are
+// written as numbers, and with excel set the file starts with a UTF-8 byte
+// order mark.
 func WriteTable(w io.Writer, t resulttable.Table, excel bool) error {
 	if excel {
 		if _, err := io.WriteString(w, byteOrderMark); err != nil {
@@ -50,7 +51,10 @@ func WriteTable(w io.Writer, t resulttable.Table, excel bool) error {
 		return err
 	}
 	for i, row := range t.Rows {
-		record := make([]string, len(row))
+		if len(row) > len(t.Header) {
+			return fmt.Errorf("row %d has %d cells for %d columns", i+1, len(row), len(t.Header))
+		}
+		record := make([]string, len(t.Header))
 		for j, cell := range row {
 			s, err := cellText(cell)
 			if err != nil {

@@ -34,7 +34,8 @@ type responsesExport struct {
 // loadResponsesExport loads the responses of the questionnaire in the path,
 // or renders a page saying why they may not be downloaded and returns nil.
 // Only a group that meets the school's minimum size may be downloaded, and
-// its comments only when it also meets the minimum for comments.
+// its comments only when it also meets the minimum for comments. Comment
+// columns appear when the questionnaire asks for comments or has any.
 func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*responsesExport, error) {
 	st := stateOf(r)
 	q, err := s.questionnaireInAudit(r)
@@ -62,8 +63,12 @@ func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*r
 	if err != nil {
 		return nil, fmt.Errorf("list responses of questionnaire %d: %w", q.ID, err)
 	}
+	hasComments := q.Comments
+	for _, resp := range responses {
+		hasComments = hasComments || len(resp.Comments) > 0
+	}
 	return &responsesExport{questionnaire: q, items: items, responses: responses,
-		withComments: view.Respondents >= privacy.MinComments}, nil
+		withComments: hasComments && view.Respondents >= privacy.MinComments}, nil
 }
 
 func (s *Server) downloadResponsesCSV(w http.ResponseWriter, r *http.Request) error {
