@@ -6,6 +6,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/sqlstore"
@@ -83,6 +84,57 @@ func TestResultsPageFigures(t *testing.T) {
 			}
 			if got := itemTable(page, "i2")["Don't know (not in the percentages)"]; len(got) == 0 || got[0] != "2" {
 				t.Errorf("don't know row = %q, want 2", got)
+			}
+		})
+
+		t.Run("report xlsx", func(t *testing.T) {
+			f := openXLSX(t, admin.get(audit+"/report.xlsx").body)
+			rows := sheetRows(t, f, "Views")
+			column := map[string]int{}
+			for i, h := range rows[0] {
+				column[h] = i
+			}
+			tests := []struct {
+				item, header, kind, value string
+			}{
+				{"i1", "Percent 2", "number", "6"},
+				{"i1", "Percent 3", "number", "23"},
+				{"i1", "Percent 4", "number", "71"},
+				{"i1", "Count 4", "number", "12"},
+				{"i1", "n", "number", "17"},
+				{"i2", "n", "number", "3"},
+				{"i2", "Don't know", "number", "2"},
+				{"i2", "Mean", "number", "4"},
+			}
+			for _, tt := range tests {
+				t.Run(tt.item+" "+tt.header, func(t *testing.T) {
+					for r, row := range rows {
+						if len(row) <= column["Item id"] || row[column["Item id"]] != tt.item {
+							continue
+						}
+						name, _ := excelize.CoordinatesToCellName(column[tt.header]+1, r+1)
+						if kind := cellKind(t, f, "Views", name); kind != tt.kind {
+							t.Errorf("%s is a %s cell, want %s", name, kind, tt.kind)
+						}
+						if got := row[column[tt.header]]; got != tt.value {
+							t.Errorf("%s = %q, want %q", name, got, tt.value)
+						}
+						return
+					}
+					t.Errorf("no row for item %s", tt.item)
+				})
+			}
+		})
+
+		t.Run("views csv for excel", func(t *testing.T) {
+			d := admin.get(audit + "/views.csv?excel=1")
+			wantStatus(t, d, 200)
+			if !strings.HasPrefix(d.body, "\xEF\xBB\xBF") {
+				t.Error("views csv for Excel has no byte order mark")
+			}
+			records := readCSV(t, d.body)
+			if len(records) != 3 {
+				t.Errorf("records = %d, want a header and a row for each of 2 items", len(records))
 			}
 		})
 
