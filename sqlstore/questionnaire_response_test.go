@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/imhars/imhars"
@@ -205,6 +205,51 @@ func TestSubmitResponseConcurrent(t *testing.T) {
 		}
 		if len(comments) != 1 {
 			t.Errorf("%d comments stored, want 1", len(comments))
+		}
+	})
+}
+
+func TestSubmitResponseConcurrentDistinct(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		ctx := context.Background()
+		fx := newAuditFixture(t, s)
+		q := createQuestionnaire(t, s, fx.audit, imhars.AudienceStaff, 3)
+		const submitters = 20
+
+		// Submitters answer the items in opposite orders with different
+		// values, so their answer counts are updated in conflicting orders.
+		var wg sync.WaitGroup
+		errs := make([]error, submitters)
+		for i := range submitters {
+			wg.Go(func() {
+				ids := []string{"i1", "i2", "i3"}
+				if i%2 == 1 {
+					slices.Reverse(ids)
+				}
+				r := &imhars.Response{QuestionnaireID: q.ID, SubmittedOn: submittedOn}
+				for _, id := range ids {
+					r.Answers = append(r.Answers, imhars.Answer{ItemID: id, Value: i%5 + 1})
+				}
+				_, errs[i] = s.SubmitResponse(ctx, r, fmt.Sprint("key-", i), "")
+			})
+		}
+		wg.Wait()
+
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("submitter %d: %v", i, err)
+			}
+		}
+		want := map[string]int{"i1": submitters, "i2": submitters, "i3": submitters}
+		if diff := cmp.Diff(want, answerTotals(t, s, q.ID)); diff != "" {
+			t.Errorf("answers per item (-want +got):\n%s", diff)
+		}
+		n, err := s.RespondentCount(ctx, q.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != submitters {
+			t.Errorf("RespondentCount = %d, want %d", n, submitters)
 		}
 	})
 }
