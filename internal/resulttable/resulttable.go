@@ -114,20 +114,19 @@ func distribution(it imhars.ItemResult) []any {
 	return append(counts, percents...)
 }
 
+// comparisonCells returns the team's rating and, for an active item with
+// answers on the scale, the comparison with the group's mean.
 func comparisonCells(r *imhars.Report, g imhars.GroupView, it imhars.ItemResult) []any {
 	rating := r.Rating(it.Item.PracticeKey)
 	cells := []any{rating.Label(), nil, nil, nil, nil}
-	if it.Item.Retired {
-		return cells
+	if rating.Assessed() {
+		cells[1] = imhars.RatingPercent(rating)
 	}
 	c, ok := imhars.Compare(rating, g.GroupResult, it)
-	if !ok {
-		if rating.Assessed() {
-			cells[1] = imhars.RatingPercent(rating)
-		}
+	if it.Item.Retired || !ok {
 		return cells
 	}
-	cells[1], cells[2], cells[3] = c.TeamPercent, c.GroupPercent, c.Gap
+	cells[2], cells[3] = c.GroupPercent, c.Gap
 	if c.Large() {
 		cells[4] = "Large difference"
 	}
