@@ -37,8 +37,8 @@ func newCommentID() int64 {
 	return int64(binary.BigEndian.Uint64(randomBytes(8)) >> 1)
 }
 
-// randomBytes returns n bytes from crypto/rand, which never fails on the
-// platforms Go supports.
+// randomBytes returns n bytes from crypto/rand. Since Go 1.24 its Read
+// never returns an error and crashes the program instead.
 func randomBytes(n int) []byte {
 	b := make([]byte, n)
 	rand.Read(b)

@@ -30,6 +30,9 @@ func (s *Store) SubmitResponse(ctx context.Context, r *imhars.Response, submissi
 	if submissionKey == "" {
 		return false, fmt.Errorf("submit response to questionnaire %d: empty submission key", r.QuestionnaireID)
 	}
+	if err := checkAnswers(r.Answers); err != nil {
+		return false, fmt.Errorf("submit response to questionnaire %d: %w", r.QuestionnaireID, err)
+	}
 	keyHash := sha256.Sum256([]byte(submissionKey))
 	id := newResponseID()
 	submitted := r.SubmittedOn
@@ -69,6 +72,24 @@ func (s *Store) SubmitResponse(ctx context.Context, r *imhars.Response, submissi
 		r.ID, r.SubmittedOn = id, submitted
 	}
 	return duplicate, nil
+}
+
+var errBadAnswer = imhars.Errorf(imhars.EINVALID,
+	"Some answers are not on the questionnaire's scale. Reload the page and try again.")
+
+// checkAnswers rejects a value outside 1 to 5 that is not "don't know",
+// and a second answer to the same item, before anything is written.
+// Values above the audience's scale, such as 4 on the faces scale, are
+// left to the caller, because the store does not load the audience.
+func checkAnswers(answers []imhars.Answer) error {
+	seen := make(map[string]bool, len(answers))
+	for _, a := range answers {
+		if seen[a.ItemID] || (!a.DontKnow && (a.Value < 1 || a.Value > imhars.AgreementScale.Max())) {
+			return errBadAnswer
+		}
+		seen[a.ItemID] = true
+	}
+	return nil
 }
 
 // insertSubmissionKey records a key hash and reports whether it was new.

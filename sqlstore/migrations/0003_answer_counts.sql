@@ -1,8 +1,8 @@
 -- Answer counts kept up to date as responses arrive, so that results read
 -- a few hundred rows per questionnaire instead of counting every answer.
 -- They replace the covering index on answers, whose 40 scattered index
--- entries per response made each submission write three times as many
--- pages.
+-- entries per response made each submission about three times slower
+-- (BenchmarkSubmitResponse on SQLite).
 
 CREATE TABLE answer_counts (
 	questionnaire_id BIGINT NOT NULL REFERENCES questionnaires (id) ON DELETE CASCADE,
