@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -53,17 +52,15 @@ func (s *Store) SubmitResponse(ctx context.Context, r *imhars.Response, submissi
 		if err != nil {
 			return fmt.Errorf("insert response: %w", err)
 		}
-		if err := insertAnswers(ctx, c, id, r.QuestionnaireID, r.Answers); err != nil {
-			return err
-		}
 		if err := insertComments(ctx, c, id, r.QuestionnaireID, r.Comments); err != nil {
 			return err
 		}
 		if err := markResponded(ctx, c, r.QuestionnaireID, recipientTokenHash); err != nil {
 			return err
 		}
-		// Last, because on PostgreSQL the counts stay locked until commit.
-		return addAnswerCounts(ctx, c, r.QuestionnaireID, r.Answers)
+		// Last, because the trigger that counts answers keeps the counts
+		// locked until commit on PostgreSQL.
+		return insertAnswers(ctx, c, id, r.QuestionnaireID, r.Answers)
 	})
 	if err != nil {
 		return false, fmt.Errorf("submit response to questionnaire %d: %w", r.QuestionnaireID, err)
@@ -151,64 +148,6 @@ func insertAnswers(ctx context.Context, c conn, responseID string, questionnaire
 	return nil
 }
 
-// addAnswerCounts adds one to the count of each answer's item and value.
-// The rows are locked in one order, by item, then "don't know", then
-// value, so that concurrent submissions on PostgreSQL wait for each other
-// instead of deadlocking.
-func addAnswerCounts(ctx context.Context, c conn, questionnaireID int64, answers []imhars.Answer) error {
-	keys := make([]countKey, len(answers))
-	for i, a := range answers {
-		keys[i] = countKey{a.ItemID, a.DontKnow, a.Value}
-		if a.DontKnow {
-			keys[i].value = 0
-		}
-	}
-	slices.SortFunc(keys, countKey.compare)
-	for batch := range slices.Chunk(keys, maxRowsPerInsert) {
-		var b strings.Builder
-		b.WriteString("INSERT INTO answer_counts (questionnaire_id, item_id, dont_know, value, n) VALUES ")
-		args := make([]any, 0, 4*len(batch))
-		for i, k := range batch {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?, ?, ?, ?, 1)")
-			args = append(args, questionnaireID, k.itemID, k.dontKnow, k.value)
-		}
-		b.WriteString(` ON CONFLICT (questionnaire_id, item_id, dont_know, value)
-			DO UPDATE SET n = answer_counts.n + 1`)
-		if _, err := c.exec(ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("count answers: %w", err)
-		}
-	}
-	return nil
-}
-
-// countKey is the key of a row of answer_counts within a questionnaire.
-type countKey struct {
-	itemID   string
-	dontKnow bool
-	value    int
-}
-
-func (k countKey) compare(o countKey) int {
-	return cmp.Or(
-		strings.Compare(k.itemID, o.itemID),
-		compareBool(k.dontKnow, o.dontKnow),
-		cmp.Compare(k.value, o.value),
-	)
-}
-
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case b:
-		return -1
-	}
-	return 1
-}
-
 func insertComments(ctx context.Context, c conn, responseID string, questionnaireID int64, comments []imhars.Comment) error {
 	for _, cm := range comments {
 		if strings.TrimSpace(cm.Text) == "" {
@@ -257,7 +196,7 @@ func (s *Store) RespondentCount(ctx context.Context, questionnaireID int64) (int
 // the number of responses.
 func (s *Store) AnswerCounts(ctx context.Context, questionnaireID int64) (map[string]imhars.ItemCounts, error) {
 	rows, err := s.reader().query(ctx, `SELECT item_id, dont_know, value, n FROM answer_counts
-		WHERE questionnaire_id = ?`, questionnaireID)
+		WHERE questionnaire_id = ? AND n > 0`, questionnaireID)
 	if err != nil {
 		return nil, fmt.Errorf("count answers to questionnaire %d: %w", questionnaireID, err)
 	}
@@ -265,21 +204,22 @@ func (s *Store) AnswerCounts(ctx context.Context, questionnaireID int64) (map[st
 
 	counts := make(map[string]imhars.ItemCounts)
 	for rows.Next() {
-		var k countKey
-		var n int
-		if err := rows.Scan(&k.itemID, &k.dontKnow, &k.value, &n); err != nil {
+		var itemID string
+		var dontKnow bool
+		var value, n int
+		if err := rows.Scan(&itemID, &dontKnow, &value, &n); err != nil {
 			return nil, fmt.Errorf("count answers to questionnaire %d: %w", questionnaireID, err)
 		}
-		c, ok := counts[k.itemID]
+		c, ok := counts[itemID]
 		if !ok {
-			c = imhars.ItemCounts{ItemID: k.itemID, ByValue: make(map[int]int)}
+			c = imhars.ItemCounts{ItemID: itemID, ByValue: make(map[int]int)}
 		}
-		if k.dontKnow {
+		if dontKnow {
 			c.DontKnow += n
 		} else {
-			c.ByValue[k.value] += n
+			c.ByValue[value] += n
 		}
-		counts[k.itemID] = c
+		counts[itemID] = c
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("count answers to questionnaire %d: %w", questionnaireID, err)
