@@ -18,7 +18,8 @@ type GroupView struct {
 
 // NewGroupView summarises a questionnaire's stored counts with Summarise,
 // so the same privacy thresholds apply.
-func NewGroupView(q Questionnaire, items []Item, respondents int, counts map[string]ItemCounts, comments []Comment, p Privacy) GroupView {
+func NewGroupView(q Questionnaire, items []Item, respondents int, counts map[string]ItemCounts,
+	comments []Comment, p Privacy) GroupView {
 	v := GroupView{GroupResult: Summarise(q, items, respondents, counts, comments, p)}
 	for _, it := range items {
 		if it.Retired {

@@ -24,7 +24,8 @@ func WriteViews(w io.Writer, r *imhars.Report, excel bool) error {
 // WriteResponses writes a questionnaire's responses, one row each, with a
 // column per item id, retired items included, and a column per component's
 // comments when withComments is set.
-func WriteResponses(w io.Writer, items []imhars.Item, responses []imhars.Response, withComments, excel bool) error {
+func WriteResponses(w io.Writer, items []imhars.Item, responses []imhars.Response,
+	withComments, excel bool) error {
 	if err := WriteTable(w, resulttable.Responses(items, responses, withComments), excel); err != nil {
 		return fmt.Errorf("write responses csv: %w", err)
 	}

@@ -75,7 +75,8 @@ func (d *document) componentViews(r *imhars.Report, c imhars.ComponentReport) {
 	}
 	var rows [][]string
 	for _, row := range r.ViewTable(c) {
-		cells := []string{row.Practice.Practice.Number + " " + row.Practice.Practice.Text, teamRatingText(row.Practice.Assessment.Rating)}
+		p := row.Practice
+		cells := []string{p.Practice.Number + " " + p.Practice.Text, teamRatingText(p.Assessment.Rating)}
 		for _, cell := range row.Cells {
 			cells = append(cells, viewCellText(cell, r.Privacy.MinGroup))
 		}
@@ -128,7 +129,7 @@ func practiceViewText(v imhars.PracticeView) string {
 }
 
 // viewComments prints each group's shown comments about the component, or
-// says that they are hidden until enough people have responded.
+// a note that they are hidden until enough people have responded.
 func (d *document) viewComments(r *imhars.Report, c imhars.ComponentReport) {
 	for _, g := range r.Views {
 		if g.Suppressed || !g.AsksAboutComponent(c.Component.Key) {

@@ -14,7 +14,7 @@ import (
 
 const xlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-// exportRefusedPage says why a questionnaire's responses cannot be
+// exportRefusedPage explains why a questionnaire's responses cannot be
 // downloaded.
 type exportRefusedPage struct {
 	Page
@@ -50,11 +50,13 @@ func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*r
 	if err != nil {
 		return nil, err
 	}
+
 	if view.Suppressed {
 		p := &exportRefusedPage{Page: s.page(r, "These responses cannot be downloaded yet"),
 			URL: auditURL(st.audit), Questionnaire: q, Privacy: privacy}
 		return nil, s.renderStatus(w, r, http.StatusForbidden, "q-results-export-refused", p)
 	}
+
 	items, err := s.store.Items(r.Context(), q.ID, true)
 	if err != nil {
 		return nil, fmt.Errorf("list items of questionnaire %d: %w", q.ID, err)
@@ -63,6 +65,7 @@ func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*r
 	if err != nil {
 		return nil, fmt.Errorf("list responses of questionnaire %d: %w", q.ID, err)
 	}
+
 	hasComments := q.Comments
 	for _, resp := range responses {
 		hasComments = hasComments || len(resp.Comments) > 0
@@ -81,8 +84,9 @@ func (s *Server) downloadResponsesCSV(w http.ResponseWriter, r *http.Request) er
 	if err := csvexport.WriteResponses(&buf, e.items, e.responses, e.withComments, excel); err != nil {
 		return fmt.Errorf("export responses of questionnaire %d: %w", e.questionnaire.ID, err)
 	}
-	return s.sendExport(w, r, exportFile{action: "export.responses.csv", detail: "Responses to " + e.questionnaire.Title,
-		name: s.responsesFileName(r, e.questionnaire, "csv"), contentType: "text/csv; charset=utf-8", body: &buf})
+	return s.sendExport(w, r, exportFile{action: "export.responses.csv",
+		detail: "Responses to " + e.questionnaire.Title, name: s.responsesFileName(r, e.questionnaire, "csv"),
+		contentType: "text/csv; charset=utf-8", body: &buf})
 }
 
 func (s *Server) downloadResponsesXLSX(w http.ResponseWriter, r *http.Request) error {
@@ -112,9 +116,11 @@ func (s *Server) downloadViewsCSV(w http.ResponseWriter, r *http.Request) error 
 	if err := csvexport.WriteViews(&buf, report, excel); err != nil {
 		return fmt.Errorf("export views of audit %d: %w", st.audit.ID, err)
 	}
-	name := fmt.Sprintf("imhars-views-%s-%s.csv", slug(st.school.Name), strings.ReplaceAll(st.audit.AcademicYear, "/", "-"))
-	return s.sendExport(w, r, exportFile{action: "export.views.csv", detail: "Questionnaire results " + st.audit.AcademicYear,
-		name: name, contentType: "text/csv; charset=utf-8", body: &buf})
+	year := strings.ReplaceAll(st.audit.AcademicYear, "/", "-")
+	return s.sendExport(w, r, exportFile{action: "export.views.csv",
+		detail:      "Questionnaire results " + st.audit.AcademicYear,
+		name:        fmt.Sprintf("imhars-views-%s-%s.csv", slug(st.school.Name), year),
+		contentType: "text/csv; charset=utf-8", body: &buf})
 }
 
 // exportFile is a built download and what the activity log records of it.

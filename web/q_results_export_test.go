@@ -157,7 +157,8 @@ func TestResponsesXLSX(t *testing.T) {
 }
 
 // identifying matches a column or label that could identify a respondent.
-var identifying = regexp.MustCompile(`(?i)^\s*(name|full name|first name|surname|e-?mail( address)?|class|form|account|user|token|support needs?|ip( address)?)\s*:?\s*$`)
+var identifying = regexp.MustCompile(`(?i)^\s*(name|full name|first name|surname|e-?mail( address)?|` +
+	`class|form|account|user|token|support needs?|ip( address)?)\s*:?\s*$`)
 
 func TestAnonymousPupilExportsHaveNoIdentifyingColumns(t *testing.T) {
 	app := newTestApp(t, sqlstoretest.OpenSQLite(t))

@@ -42,8 +42,8 @@ func resultBar(r imhars.ItemResult, scale imhars.Scale) template.HTML {
 	if r.HasAnswers() {
 		label = distributionText(r, scale)
 	}
-	fmt.Fprintf(&b, `<svg class="app-result-bar" viewBox="0 0 100 6" width="100%%" height="16" preserveAspectRatio="none" role="img" aria-label="%s" focusable="false">`,
-		template.HTMLEscapeString(label))
+	fmt.Fprintf(&b, `<svg class="app-result-bar" viewBox="0 0 100 6" width="100%%" height="16" `+
+		`preserveAspectRatio="none" role="img" aria-label="%s" focusable="false">`, template.HTMLEscapeString(label))
 	b.WriteString(`<rect x="0" y="0" width="100" height="6" fill="#f3f2f1" stroke="#b1b4b6" stroke-width="0.2"/>`)
 	colours := barColours[len(scale.Points)]
 	x := 0
@@ -82,7 +82,7 @@ func scaleLabel(scale imhars.Scale, i int) string {
 	return scale.Points[i].Label
 }
 
-// viewCellData is what the q-view-cell template needs.
+// viewCellData is the data of the q-view-cell template.
 type viewCellData struct {
 	Cell     imhars.ViewCell
 	MinGroup int
@@ -92,7 +92,7 @@ func viewCell(c imhars.ViewCell, minGroup int) viewCellData {
 	return viewCellData{Cell: c, MinGroup: minGroup}
 }
 
-// groupStatusData is what the q-group-status template needs.
+// groupStatusData is the data of the q-group-status template.
 type groupStatusData struct {
 	View    imhars.GroupView
 	Privacy imhars.Privacy

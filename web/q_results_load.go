@@ -14,7 +14,8 @@ import (
 // them through this function or loadView, which pass the stored counts
 // through imhars.NewGroupView, so the school's privacy thresholds cannot be
 // skipped. A draft with no responses is left out.
-func (s *Server) loadViews(ctx context.Context, schoolID, auditID int64) ([]imhars.GroupView, imhars.Privacy, error) {
+func (s *Server) loadViews(ctx context.Context, schoolID, auditID int64) (
+	[]imhars.GroupView, imhars.Privacy, error) {
 	privacy, err := s.schoolPrivacy(ctx, schoolID)
 	if err != nil {
 		return nil, privacy, err
@@ -42,7 +43,8 @@ func (s *Server) loadViews(ctx context.Context, schoolID, auditID int64) ([]imha
 
 // loadView loads and summarises one questionnaire's results. Answers and
 // comments of a group below the minimum size are not even read.
-func (s *Server) loadView(ctx context.Context, q *imhars.Questionnaire, privacy imhars.Privacy) (imhars.GroupView, error) {
+func (s *Server) loadView(ctx context.Context, q *imhars.Questionnaire,
+	privacy imhars.Privacy) (imhars.GroupView, error) {
 	items, err := s.store.Items(ctx, q.ID, true)
 	if err != nil {
 		return imhars.GroupView{}, fmt.Errorf("list items of questionnaire %d: %w", q.ID, err)

@@ -127,7 +127,8 @@ type safeguardingNotice struct {
 // safeguardingNoticeFor returns the notice for a user in a school. Only a
 // designated safeguarding lead, or an administrator when withAdmin is set,
 // gets a count.
-func (s *Server) safeguardingNoticeFor(ctx context.Context, school *imhars.School, user *imhars.User, withAdmin bool) (safeguardingNotice, error) {
+func (s *Server) safeguardingNoticeFor(ctx context.Context, school *imhars.School, user *imhars.User,
+	withAdmin bool) (safeguardingNotice, error) {
 	n := safeguardingNotice{SchoolID: school.ID}
 	lead, err := s.store.IsSafeguardingLead(ctx, school.ID, user.ID)
 	if err != nil {
@@ -151,7 +152,8 @@ func (s *Server) safeguardingNoticeFor(ctx context.Context, school *imhars.Schoo
 
 // dashboardNotices returns a notice for each school where the user is the
 // designated safeguarding lead and comments are waiting.
-func (s *Server) dashboardNotices(ctx context.Context, user *imhars.User, schools []imhars.SchoolSummary) ([]safeguardingNotice, error) {
+func (s *Server) dashboardNotices(ctx context.Context, user *imhars.User,
+	schools []imhars.SchoolSummary) ([]safeguardingNotice, error) {
 	var out []safeguardingNotice
 	for i := range schools {
 		n, err := s.safeguardingNoticeFor(ctx, &schools[i].School, user, false)

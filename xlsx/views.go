@@ -49,7 +49,8 @@ func (b *book) table(t resulttable.Table) error {
 // sheets Responses, one row per response with a column per item id, and
 // Items, which gives each item id's statement. The columns are those of
 // csvexport.WriteResponses. Text stays text, never a formula.
-func WriteResponses(w io.Writer, title string, items []imhars.Item, responses []imhars.Response, withComments bool) error {
+func WriteResponses(w io.Writer, title string, items []imhars.Item, responses []imhars.Response,
+	withComments bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
 

@@ -1,7 +1,7 @@
 // Package resulttable lays out questionnaire results and responses as rows
 // of cells, so that the CSV and XLSX exports share one set of columns. It
 // adds nothing the privacy thresholds hid: a suppressed group is one row
-// that says so, with no figures.
+// with its status and no figures.
 package resulttable
 
 import (
