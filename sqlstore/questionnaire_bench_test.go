@@ -59,15 +59,13 @@ func BenchmarkAnswerCounts(b *testing.B) {
 	b.Run("postgres", func(b *testing.B) { benchmarkAnswerCounts(b, sqlstoretest.OpenPostgres(b)) })
 }
 
+// benchResponses is the number of responses in the report benchmarks.
+const benchResponses = 2000
+
 func benchmarkAnswerCounts(b *testing.B, s *sqlstore.Store) {
-	const responses = 2000
+	const responses = benchResponses
 	ctx := context.Background()
-	s, q := benchQuestionnaire(b, s)
-	for i := range responses {
-		if _, err := s.SubmitResponse(ctx, benchResponse(q.ID, i), fmt.Sprint(i), ""); err != nil {
-			b.Fatal(err)
-		}
-	}
+	q := answeredQuestionnaire(b, s)
 
 	b.ResetTimer()
 	for b.Loop() {
@@ -101,4 +99,41 @@ func benchResponse(questionnaireID int64, seed int) *imhars.Response {
 		}
 	}
 	return r
+}
+
+// BenchmarkResponses loads 2,000 responses of 40 answers and one comment
+// each, as the exports do.
+func BenchmarkResponses(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchmarkResponses(b, sqlstoretest.OpenSQLite(b)) })
+	b.Run("postgres", func(b *testing.B) { benchmarkResponses(b, sqlstoretest.OpenPostgres(b)) })
+}
+
+func benchmarkResponses(b *testing.B, s *sqlstore.Store) {
+	ctx := context.Background()
+	q := answeredQuestionnaire(b, s)
+
+	b.ResetTimer()
+	for b.Loop() {
+		list, err := s.Responses(ctx, q.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(list) != benchResponses || len(list[0].Answers) != benchItems {
+			b.Fatalf("%d responses with %d answers, want %d with %d",
+				len(list), len(list[0].Answers), benchResponses, benchItems)
+		}
+	}
+}
+
+// answeredQuestionnaire returns a questionnaire of 40 items with 2,000
+// responses.
+func answeredQuestionnaire(b *testing.B, s *sqlstore.Store) *imhars.Questionnaire {
+	ctx := context.Background()
+	s, q := benchQuestionnaire(b, s)
+	for i := range benchResponses {
+		if _, err := s.SubmitResponse(ctx, benchResponse(q.ID, i), fmt.Sprint(i), ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return q
 }

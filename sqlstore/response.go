@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"slices"
@@ -270,50 +271,89 @@ func (s *Store) Responses(ctx context.Context, questionnaireID int64) ([]imhars.
 	return list, nil
 }
 
-// attachAnswers fills in the answers and unflagged comments of list,
-// which is ordered by id.
+// attachAnswers fills in the answers and unflagged comments of list. The
+// rows are read in storage order and matched to responses by id, because
+// sorting 80,000 answers in SQL took most of the time of an export of
+// 2,000 responses (BenchmarkResponses).
 func attachAnswers(ctx context.Context, c conn, questionnaireID int64, list []imhars.Response) error {
 	index := make(map[string]*imhars.Response, len(list))
 	for i := range list {
 		index[list[i].ID] = &list[i]
 	}
-	type answerRow struct {
-		responseID string
-		answer     imhars.Answer
-	}
-	answers, err := queryAll(ctx, c, func(r scanner) (answerRow, error) {
-		var a answerRow
-		err := r.Scan(&a.responseID, &a.answer.ItemID, &a.answer.Value, &a.answer.DontKnow)
-		return a, err
-	}, `SELECT response_id, item_id, value, dont_know FROM answers
-		WHERE questionnaire_id = ? ORDER BY response_id, LENGTH(item_id), item_id`, questionnaireID)
-	if err != nil {
+	if err := scanAnswers(ctx, c, questionnaireID, index); err != nil {
 		return fmt.Errorf("list answers: %w", err)
 	}
-	for _, a := range answers {
-		if resp := index[a.responseID]; resp != nil {
-			resp.Answers = append(resp.Answers, a.answer)
-		}
-	}
-
-	type commentRow struct {
-		responseID string
-		comment    imhars.Comment
-	}
-	comments, err := queryAll(ctx, c, func(r scanner) (commentRow, error) {
-		var cr commentRow
-		err := r.Scan(&cr.responseID, &cr.comment.ComponentKey, &cr.comment.Text)
-		return cr, err
-	}, `SELECT response_id, component_key, text FROM comments
-		WHERE questionnaire_id = ? AND NOT flagged
-		ORDER BY response_id, component_key, id`, questionnaireID)
-	if err != nil {
+	if err := scanComments(ctx, c, questionnaireID, index); err != nil {
 		return fmt.Errorf("list comments: %w", err)
 	}
-	for _, cr := range comments {
-		if resp := index[cr.responseID]; resp != nil {
-			resp.Comments = append(resp.Comments, cr.comment)
-		}
+	for i := range list {
+		slices.SortFunc(list[i].Answers, func(a, b imhars.Answer) int { return compareItemIDs(a.ItemID, b.ItemID) })
+		slices.SortStableFunc(list[i].Comments, func(a, b imhars.Comment) int {
+			return strings.Compare(a.ComponentKey, b.ComponentKey)
+		})
 	}
 	return nil
+}
+
+// compareItemIDs orders "i2" before "i10".
+func compareItemIDs(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}
+
+// scanAnswers appends each answer to its response in index. Response ids
+// are scanned into a reused buffer and item ids shared, so that reading
+// the answers allocates little beyond the answers themselves.
+func scanAnswers(ctx context.Context, c conn, questionnaireID int64, index map[string]*imhars.Response) error {
+	rows, err := c.query(ctx, `SELECT response_id, item_id, value, dont_know FROM answers
+		WHERE questionnaire_id = ?`, questionnaireID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+
+	itemIDs := make(map[string]string)
+	var responseID, itemID sql.RawBytes
+	for rows.Next() {
+		var a imhars.Answer
+		if err := rows.Scan(&responseID, &itemID, &a.Value, &a.DontKnow); err != nil {
+			return err
+		}
+		resp := index[string(responseID)]
+		if resp == nil {
+			continue
+		}
+		id, ok := itemIDs[string(itemID)]
+		if !ok {
+			id = string(itemID)
+			itemIDs[id] = id
+		}
+		a.ItemID = id
+		resp.Answers = append(resp.Answers, a)
+	}
+	return rows.Err()
+}
+
+// scanComments appends each unflagged comment to its response in index.
+func scanComments(ctx context.Context, c conn, questionnaireID int64, index map[string]*imhars.Response) error {
+	rows, err := c.query(ctx, `SELECT response_id, component_key, text FROM comments
+		WHERE questionnaire_id = ? AND NOT flagged`, questionnaireID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+
+	var responseID sql.RawBytes
+	for rows.Next() {
+		var cm imhars.Comment
+		if err := rows.Scan(&responseID, &cm.ComponentKey, &cm.Text); err != nil {
+			return err
+		}
+		if resp := index[string(responseID)]; resp != nil {
+			resp.Comments = append(resp.Comments, cm)
+		}
+	}
+	return rows.Err()
 }
