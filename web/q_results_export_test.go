@@ -160,7 +160,7 @@ func TestResponsesXLSX(t *testing.T) {
 var identifying = regexp.MustCompile(`(?i)^\s*(name|full name|first name|surname|e-?mail( address)?|` +
 	`class|form|account|user|token|support needs?|ip( address)?)\s*:?\s*$`)
 
-func TestAnonymousPupilExportsHaveNoIdentifyingColumns(t *testing.T) {
+func TestPupilExportsHaveNoIdentifiers(t *testing.T) {
 	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
 	admin := app.setUpAdmin()
 	school := admin.createSchool("Anonymous Academy")

@@ -13,7 +13,7 @@ import (
 	"github.com/imhars/imhars/sqlstore/sqlstoretest"
 )
 
-func TestFlaggedCommentsOnlyForSafeguardingLead(t *testing.T) {
+func TestFlaggedCommentsOnlyForLead(t *testing.T) {
 	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
 		app := newTestApp(t, store)
 		admin := app.setUpAdmin()
