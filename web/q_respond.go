@@ -8,16 +8,20 @@ import (
 	"strings"
 
 	"github.com/imhars/imhars"
+	"github.com/imhars/imhars/sqlstore"
 )
 
 // respondRoutes registers the pages for people who answer questionnaires.
 // They have no accounts: a questionnaire is reached by its open link, its
 // short code, or a member of staff's personal link.
 func (s *Server) respondRoutes(mux *http.ServeMux) {
+	queue := newSubmitQueue(s.store)
 	s.handle(mux, "GET /q", s.public(s.showCodeEntry))
 	s.handle(mux, "POST /q", s.public(s.findQuestionnaireByCode))
 	s.handle(mux, "GET /q/{link}", s.public(s.showAnswerForm))
-	s.handle(mux, "POST /q/{link}", s.public(s.submitAnswers))
+	s.handle(mux, "POST /q/{link}", s.public(func(w http.ResponseWriter, r *http.Request) error {
+		return s.submitAnswers(w, r, queue)
+	}))
 	s.handle(mux, "GET /q/{link}/thanks", s.public(s.showAnswerThanks))
 }
 
@@ -58,6 +62,9 @@ func (s *Server) showAnswerForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.nameGroups(ctx, p); err != nil {
+		return err
+	}
 	p.UnknownToken = form.Token != "" && rec == nil
 	p.Personal = rec != nil
 	if !p.Personal {
@@ -67,9 +74,9 @@ func (s *Server) showAnswerForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // submitAnswers stores a completed questionnaire once, however often the
-// same form is sent, and redirects to the thank-you page. A form with
+// same form is sent, through queue, and redirects to the thank-you page. A form with
 // missing answers or long comments is shown again with everything kept.
-func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request, queue *submitQueue) error {
 	ctx := r.Context()
 	q, err := s.questionnaireByLinkID(ctx, r.PathValue("link"))
 	if err != nil {
@@ -85,6 +92,10 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p.validate(); p.Errors.Any() {
+		if err := s.nameGroups(ctx, p); err != nil {
+			return err
+		}
+		p.validate() // again, so that the messages name the components
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "q-respond-form", p)
 	}
 
@@ -103,7 +114,7 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) error {
 	if rec != nil {
 		tokenHash = rec.TokenHash
 	}
-	duplicate, err := s.store.SubmitResponse(ctx, resp, p.Key, tokenHash)
+	duplicate, err := queue.submit(ctx, sqlstore.Submission{Response: resp, Key: p.Key, RecipientTokenHash: tokenHash})
 	if err != nil {
 		return fmt.Errorf("submit response to questionnaire %d: %w", q.ID, err)
 	}

@@ -116,11 +116,11 @@ func (fx *questionnaireFixture) key(t *testing.T, c *client) string {
 }
 
 // respondents returns how many responses the store holds for fx.
-func (fx *questionnaireFixture) respondents(t *testing.T, store *sqlstore.Store) int {
-	t.Helper()
-	n, err := store.RespondentCount(t.Context(), fx.q.ID)
+func (fx *questionnaireFixture) respondents(tb testing.TB, store *sqlstore.Store) int {
+	tb.Helper()
+	n, err := store.RespondentCount(tb.Context(), fx.q.ID)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return n
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -132,26 +133,17 @@ func (p *answerPage) Minutes() int {
 	return max(2, (seconds+59)/60)
 }
 
-// newAnswerPage loads the questionnaire's current statements and
-// fills them in from form.
+// newAnswerPage loads the questionnaire's current statements and fills
+// them in from form. The groups are named by component key until
+// nameGroups names them.
 func (s *Server) newAnswerPage(r *http.Request, q *imhars.Questionnaire, form answerForm) (*answerPage, error) {
-	ctx := r.Context()
-	items, err := s.store.Items(ctx, q.ID, false)
+	items, err := s.store.Items(r.Context(), q.ID, false)
 	if err != nil {
 		return nil, fmt.Errorf("list items of questionnaire %d: %w", q.ID, err)
 	}
-	audit, err := s.store.Audit(ctx, q.SchoolID, q.AuditID)
-	if err != nil {
-		return nil, fmt.Errorf("get audit of questionnaire %d: %w", q.ID, err)
-	}
-	fw, err := s.store.Framework(ctx, audit.FrameworkID)
-	if err != nil {
-		return nil, fmt.Errorf("get framework of audit %d: %w", audit.ID, err)
-	}
-
 	p := &answerPage{Page: s.page(r, q.Title), Q: q, Scale: q.Audience.Scale(),
 		Total: len(items), Key: form.Key, Token: form.Token, Sent: form.Sent}
-	p.Groups = groupAnswerFields(items, fw, &p.Scale)
+	p.Groups = groupAnswerFields(items, &p.Scale)
 	for gi := range p.Groups {
 		g := &p.Groups[gi]
 		for i := range g.Items {
@@ -165,9 +157,31 @@ func (s *Server) newAnswerPage(r *http.Request, q *imhars.Questionnaire, form an
 	return p, nil
 }
 
-// groupAnswerFields groups items by component, in the order each component first
-// appears, and numbers the statements in that order.
-func groupAnswerFields(items []imhars.Item, fw *imhars.Framework, scale *imhars.Scale) []answerGroup {
+// nameGroups gives each group its component's number and title from the
+// audit's framework. Only shown pages need them, so a submission that is
+// stored straight away skips the lookup.
+func (s *Server) nameGroups(ctx context.Context, p *answerPage) error {
+	audit, err := s.store.Audit(ctx, p.Q.SchoolID, p.Q.AuditID)
+	if err != nil {
+		return fmt.Errorf("get audit of questionnaire %d: %w", p.Q.ID, err)
+	}
+	fw, err := s.store.Framework(ctx, audit.FrameworkID)
+	if err != nil {
+		return fmt.Errorf("get framework of audit %d: %w", audit.ID, err)
+	}
+	for gi := range p.Groups {
+		g := &p.Groups[gi]
+		if c, ok := fw.Component(g.Key); ok {
+			g.Number, g.Title = c.Number, c.Title
+			g.Comment.Title = c.Title
+		}
+	}
+	return nil
+}
+
+// groupAnswerFields groups items by component, in the order each component
+// first appears, and numbers the statements in that order.
+func groupAnswerFields(items []imhars.Item, scale *imhars.Scale) []answerGroup {
 	var groups []answerGroup
 	index := map[string]int{}
 	for _, it := range items {
@@ -175,11 +189,7 @@ func groupAnswerFields(items []imhars.Item, fw *imhars.Framework, scale *imhars.
 		if !ok {
 			gi = len(groups)
 			index[it.ComponentKey] = gi
-			g := answerGroup{Key: it.ComponentKey, Title: it.ComponentKey}
-			if c, ok := fw.Component(it.ComponentKey); ok {
-				g.Number, g.Title = c.Number, c.Title
-			}
-			groups = append(groups, g)
+			groups = append(groups, answerGroup{Key: it.ComponentKey, Title: it.ComponentKey})
 		}
 		groups[gi].Items = append(groups[gi].Items, answerField{Item: it, scale: scale})
 	}
@@ -197,10 +207,12 @@ func groupAnswerFields(items []imhars.Item, fw *imhars.Framework, scale *imhars.
 // fits, and records a message for each field that does not, in the order
 // of the form.
 func (p *answerPage) validate() {
+	p.Errors = nil
 	for gi := range p.Groups {
 		g := &p.Groups[gi]
 		for i := range g.Items {
 			it := &g.Items[i]
+			it.Error = ""
 			if !p.validAnswer(it.Value) {
 				it.Value = ""
 				it.Error = p.missingMessage(it.Number)
@@ -208,6 +220,7 @@ func (p *answerPage) validate() {
 			}
 		}
 		c := &g.Comment
+		c.Error = ""
 		if n := len([]rune(c.Value)); n > imhars.MaxCommentLen {
 			c.Error = fmt.Sprintf("Your comment about %s must be %s characters or fewer. It has %s.",
 				g.Title, commaThousands(imhars.MaxCommentLen), commaThousands(n))
@@ -229,8 +242,11 @@ func (p *answerPage) validAnswer(v string) bool {
 }
 
 func (p *answerPage) missingMessage(number int) string {
-	if p.Faces() {
+	switch {
+	case p.Faces():
 		return fmt.Sprintf("Choose a face for number %d, or choose %s.", number, p.Scale.DontKnow)
+	case p.Q.Audience.IsPupil():
+		return fmt.Sprintf("Choose how much you agree with sentence %d, or choose %s.", number, p.Scale.DontKnow)
 	}
 	return fmt.Sprintf("Select how much you agree with statement %d, or select %s.", number, p.Scale.DontKnow)
 }

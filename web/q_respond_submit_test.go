@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -91,52 +92,59 @@ func sendAnswers(t *testing.T, app *testApp, c *client, fx *questionnaireFixture
 	return c.post(fx.path, form)
 }
 
+// postAll posts each body to path at the same moment, each from its own
+// connection, and returns the status and Location header of each response.
+func postAll(t *testing.T, app *testApp, path string, bodies []string) (statuses []int, locations []string) {
+	t.Helper()
+	statuses, locations = make([]int, len(bodies)), make([]string, len(bodies))
+	errs := make([]error, len(bodies))
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i, body := range bodies {
+		wg.Go(func() {
+			<-start
+			res, err := noRedirect.Post(app.http.URL+path, "application/x-www-form-urlencoded", strings.NewReader(body))
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			res.Body.Close()
+			statuses[i], locations[i] = res.StatusCode, res.Header.Get("Location")
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("request %d: %v", i, err)
+		}
+	}
+	return statuses, locations
+}
+
 func TestAnswerConcurrentSubmissions(t *testing.T) {
 	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
 		app := newTestApp(t, store)
 		fx := createQuestionnaire(t, store, imhars.AudiencePupils8to11, 25, func(q *imhars.Questionnaire) { q.Comments = true })
 		form := fx.answers(fx.key(t, app.client()))
 		form.Set("comment-"+fx.items[0].ComponentKey, "The same comment, sent 20 times.")
-		body := form.Encode()
+		bodies := slices.Repeat([]string{form.Encode()}, 20)
 
-		const senders = 20
-		var wg sync.WaitGroup
-		start := make(chan struct{})
-		statuses := make([]int, senders)
-		locations := make([]string, senders)
-		errs := make([]error, senders)
-		noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-		for i := range senders {
-			wg.Go(func() {
-				<-start
-				res, err := noRedirect.Post(app.http.URL+fx.path, "application/x-www-form-urlencoded", strings.NewReader(body))
-				if err != nil {
-					errs[i] = err
-					return
-				}
-				res.Body.Close()
-				statuses[i], locations[i] = res.StatusCode, res.Header.Get("Location")
-			})
-		}
-		close(start)
-		wg.Wait()
-
+		statuses, locations := postAll(t, app, fx.path, bodies)
 		stored := 0
-		for i := range senders {
-			if errs[i] != nil {
-				t.Fatalf("sender %d: %v", i, errs[i])
-			}
+		for i := range bodies {
 			if statuses[i] != http.StatusSeeOther {
-				t.Errorf("sender %d got status %d, want 303", i, statuses[i])
+				t.Errorf("request %d got status %d, want 303", i, statuses[i])
 			}
 			if locations[i] == fx.path+"/thanks" {
 				stored++
 			} else if locations[i] != fx.path+"/thanks?again=1" {
-				t.Errorf("sender %d redirected to %q", i, locations[i])
+				t.Errorf("request %d redirected to %q", i, locations[i])
 			}
 		}
 		if stored != 1 {
-			t.Errorf("%d senders were told their answers were new, want 1", stored)
+			t.Errorf("%d requests were told their answers were new, want 1", stored)
 		}
 		if n := fx.respondents(t, store); n != 1 {
 			t.Errorf("%d responses stored, want 1", n)
@@ -147,6 +155,27 @@ func TestAnswerConcurrentSubmissions(t *testing.T) {
 		}
 		if len(comments) != 1 {
 			t.Errorf("%d comments stored, want 1", len(comments))
+		}
+	})
+}
+
+func TestAnswerConcurrentDistinctSubmissions(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
+		app := newTestApp(t, store)
+		fx := createQuestionnaire(t, store, imhars.AudienceStaff, 10, nil)
+		bodies := make([]string, 50)
+		for i := range bodies {
+			bodies[i] = fx.answers(newToken()).Encode()
+		}
+
+		statuses, locations := postAll(t, app, fx.path, bodies)
+		for i := range bodies {
+			if statuses[i] != http.StatusSeeOther || locations[i] != fx.path+"/thanks" {
+				t.Errorf("request %d got %d to %q, want 303 to the thank-you page", i, statuses[i], locations[i])
+			}
+		}
+		if n := fx.respondents(t, store); n != len(bodies) {
+			t.Errorf("%d responses stored, want %d", n, len(bodies))
 		}
 	})
 }

@@ -346,7 +346,7 @@ func TestAnswerCommentTooLong(t *testing.T) {
 	if href, _ := r.doc.Find(".govuk-error-summary a").Attr("href"); href != "#"+field {
 		t.Errorf("error summary links to %q, want #%s", href, field)
 	}
-	mustContain(t, r.body, "must be 2,000 characters or fewer. It has 2,002.")
+	mustContain(t, r.body, "Your comment about Ethos and environment must be 2,000 characters or fewer. It has 2,002.")
 	if got := r.text("textarea"); got != strings.ReplaceAll(long, "\r\n", "\n") {
 		t.Error("the long comment was not kept")
 	}
@@ -371,7 +371,7 @@ func TestAnswerRetiredAndAddedItems(t *testing.T) {
 
 	c := app.client()
 	page := c.get(fx.path)
-	if page.doc.Find(`[name="item-` + fx.items[1].ID + `"]`).Length() != 0 {
+	if page.doc.Find(`[name="item-`+fx.items[1].ID+`"]`).Length() != 0 {
 		t.Error("the retired statement is still asked")
 	}
 	form := fx.answers(page.value(`input[name="key"]`))

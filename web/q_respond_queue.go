@@ -1,0 +1,89 @@
+package web
+
+import (
+	"context"
+	"sync"
+
+	"github.com/imhars/imhars/sqlstore"
+)
+
+// maxGroupSize bounds how many submissions one transaction stores, so
+// that a transaction stays short and a group's wait stays bounded.
+const maxGroupSize = 64
+
+// submitQueue stores submissions in groups, one transaction per group.
+// While a group's transaction runs, new submissions wait; then one of them
+// stores all that have gathered. An idle queue stores a submission at once.
+// On SQLite, where write transactions run one at a time, this shares a
+// commit's fixed cost among everyone who submitted meanwhile.
+type submitQueue struct {
+	store *sqlstore.Store
+
+	mu      sync.Mutex
+	waiting []*queuedSubmission
+	busy    bool // a goroutine is storing a group
+}
+
+// queuedSubmission is a submission waiting for its group to be stored.
+type queuedSubmission struct {
+	sub    sqlstore.Submission
+	result sqlstore.SubmitResult
+	done   chan struct{} // closed when result is set
+	lead   chan struct{} // closed when this submission's goroutine must store the next group
+}
+
+func newSubmitQueue(store *sqlstore.Store) *submitQueue {
+	return &submitQueue{store: store}
+}
+
+// submit stores sub, alone or in a group, and returns whether its key had
+// already been used. Once queued, a submission is stored even if ctx is
+// cancelled, because other submissions may be in its group.
+func (q *submitQueue) submit(ctx context.Context, sub sqlstore.Submission) (duplicate bool, err error) {
+	qs := &queuedSubmission{sub: sub, done: make(chan struct{}), lead: make(chan struct{})}
+	q.mu.Lock()
+	q.waiting = append(q.waiting, qs)
+	lead := !q.busy
+	q.busy = true
+	q.mu.Unlock()
+
+	if !lead {
+		select {
+		case <-qs.done:
+			return qs.result.Duplicate, qs.result.Err
+		case <-qs.lead:
+		}
+	}
+	q.storeGroup(context.WithoutCancel(ctx))
+	<-qs.done
+	return qs.result.Duplicate, qs.result.Err
+}
+
+// storeGroup stores the submissions waiting at the front of the queue, the
+// caller's own first among them, then hands the queue to the next waiting
+// submission's goroutine, or marks the queue idle.
+func (q *submitQueue) storeGroup(ctx context.Context) {
+	q.mu.Lock()
+	n := min(len(q.waiting), maxGroupSize)
+	group := q.waiting[:n:n]
+	q.waiting = q.waiting[n:]
+	q.mu.Unlock()
+
+	subs := make([]sqlstore.Submission, len(group))
+	for i, qs := range group {
+		subs[i] = qs.sub
+	}
+	results := q.store.SubmitResponses(ctx, subs)
+	for i, qs := range group {
+		qs.result = results[i]
+		close(qs.done)
+	}
+
+	q.mu.Lock()
+	if len(q.waiting) > 0 {
+		close(q.waiting[0].lead)
+	} else {
+		q.busy = false
+	}
+	q.mu.Unlock()
+}
