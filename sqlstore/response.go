@@ -304,8 +304,8 @@ func compareItemIDs(a, b string) int {
 }
 
 // scanAnswers appends each answer to its response in index. Response ids
-// are scanned into a reused buffer and item ids shared, so that reading
-// the answers allocates little beyond the answers themselves.
+// are scanned into a reused buffer and item ids are shared, so that this
+// code allocates no string per row, though the driver still does.
 func scanAnswers(ctx context.Context, c conn, questionnaireID int64, index map[string]*imhars.Response) error {
 	rows, err := c.query(ctx, `SELECT response_id, item_id, value, dont_know FROM answers
 		WHERE questionnaire_id = ?`, questionnaireID)
