@@ -96,7 +96,7 @@ func (s *Server) questionnaireInAudit(r *http.Request) (*imhars.Questionnaire, e
 	}
 	q, err := s.store.Questionnaire(r.Context(), st.school.ID, id)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load questionnaire %d: %w", id, err)
 	}
 	if q.AuditID != st.audit.ID {
 		return nil, imhars.ErrNotFound

@@ -384,3 +384,26 @@ func TestResultsRetiredItemsKeepAnswers(t *testing.T) {
 		}
 	})
 }
+
+func TestResultsOfOtherAuditNotFound(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	school := admin.createSchool("Two Audits Primary")
+	first := admin.startAudit(school, "2025/26")
+	second := admin.startAudit(school, "2026/27")
+	q := app.openQuestionnaire(first, imhars.AudienceStaff, false, "ethos.respect")
+	app.respondMany(q, 5, map[string]int{"i1": 4})
+
+	wantStatus(t, admin.get(resultsPath(first, q)), 200)
+	for _, path := range []string{resultsPath(second, q), responsesPath(second, q, "csv"), second + "/questionnaires/999999/results"} {
+		if r := admin.get(path); r.status != 404 {
+			t.Errorf("GET %s = %d, want 404", path, r.status)
+		}
+	}
+
+	other := admin.createSchool("Other Primary")
+	member := app.join(admin.invite(other, "member"), "Outside Person")
+	if r := member.get(resultsPath(first, q)); r.status != 404 {
+		t.Errorf("a member of another school gets %d, want 404", r.status)
+	}
+}
