@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"strings"
 
@@ -96,11 +97,6 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 	email := imhars.NormaliseEmail(r.PostFormValue("email"))
 	pass := r.PostFormValue("password")
 	p := &signInPage{Page: s.page(r, "Sign in"), Email: email, Next: safeNext(r.PostFormValue("next"))}
-	if wait := s.throttle.wait(email, s.now()); wait > 0 {
-		minutes := int(math.Ceil(wait.Minutes()))
-		p.Errors.Add("email", "There have been too many failed attempts to sign in with this email address. Wait %d %s and try again.", minutes, plural(minutes, "minute", "minutes"))
-		return s.renderStatus(w, r, http.StatusTooManyRequests, "sign-in", p)
-	}
 	if email == "" {
 		p.Errors.Add("email", "Enter your email address.")
 	}
@@ -110,16 +106,23 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) error {
 	if p.Errors.Any() {
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "sign-in", p)
 	}
+
+	key := email + "|" + clientAddress(r)
+	if wait := s.throttle.begin(key, s.now()); wait > 0 {
+		minutes := int(math.Ceil(wait.Minutes()))
+		p.Errors.Add("email", "There have been too many failed attempts to sign in with this email address. Wait %d %s and try again.", minutes, plural(minutes, "minute", "minutes"))
+		return s.renderStatus(w, r, http.StatusTooManyRequests, "sign-in", p)
+	}
 	user, ok, err := s.checkPassword(r, email, pass)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		s.throttle.fail(email, s.now())
 		p.Errors.Add("email", "The email address or password is not right. Check both and try again.")
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "sign-in", p)
 	}
-	s.throttle.succeed(email)
+
+	s.throttle.succeed(key)
 	if err := s.startSession(w, r, user); err != nil {
 		return err
 	}
@@ -154,6 +157,17 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
 	s.setFlash(w, "You have signed out.")
 	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
 	return nil
+}
+
+// clientAddress returns the IP address of the connection, without the port.
+// NOTE: behind a reverse proxy every request comes from the proxy, so the
+// sign-in limit then applies per email address across all clients.
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func plural(n int, one, many string) string {

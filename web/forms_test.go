@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/imhars/imhars/sqlstore"
@@ -179,4 +180,30 @@ func TestFirstAdminOnlyOnce(t *testing.T) {
 			t.Error("a second administrator was created through setup")
 		}
 	})
+}
+
+func TestSignInLimitHoldsUnderConcurrency(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	app.setUpAdmin()
+	const attempts = 20
+	statuses := make(chan int, attempts)
+	var wg sync.WaitGroup
+	for range attempts {
+		wg.Go(func() {
+			c := app.client()
+			r := c.post("/sign-in", url.Values{"email": {"ada@example.org"}, "password": {"wrong password"}})
+			statuses <- r.status
+		})
+	}
+	wg.Wait()
+	close(statuses)
+	checked := 0
+	for s := range statuses {
+		if s == http.StatusUnprocessableEntity {
+			checked++
+		}
+	}
+	if checked != freeFailures {
+		t.Errorf("%d of %d simultaneous wrong passwords were checked, want %d", checked, attempts, freeFailures)
+	}
 }

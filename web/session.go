@@ -136,9 +136,21 @@ func (s *Server) sendToSignIn(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// safeNext returns next when it is a path on this site, or "/".
+// safeNext returns next when it is a path on this site, or "/". Browsers
+// drop tabs and newlines from URLs and treat a backslash as a slash, so
+// "/\t/evil.example" would lead to another site: any control character,
+// backslash, scheme or host makes the value unsafe.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return "/"
+	}
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return "/"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return "/"
 	}
 	return next

@@ -5,9 +5,11 @@ import (
 	"time"
 )
 
-// Failed sign-ins are slowed down per email address: after freeFailures
-// failures within failureWindow, each further attempt must wait, and the
-// wait doubles with every failure up to maxLockout.
+// Sign-in attempts are slowed down per email address and client address
+// together, so that someone guessing one person's password from one place
+// is stopped without locking that person out everywhere. After
+// freeFailures attempts within failureWindow that did not succeed, each
+// further attempt must wait, and the wait doubles up to maxLockout.
 const (
 	freeFailures  = 5
 	failureWindow = 15 * time.Minute
@@ -33,23 +35,18 @@ func newLoginThrottle() *loginThrottle {
 	return &loginThrottle{failures: make(map[string]*failureCount)}
 }
 
-// wait returns how long key must wait before its next attempt.
-func (t *loginThrottle) wait(key string, now time.Time) time.Duration {
+// begin records an attempt for key before its password is checked, and
+// returns how long key must wait when the attempt is refused. Counting
+// before checking means that attempts sent at the same moment are limited
+// too. A successful attempt is cleared again by succeed.
+func (t *loginThrottle) begin(key string, now time.Time) time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	f, ok := t.failures[key]
-	if !ok || now.After(f.lockedUntil) {
-		return 0
+	if ok && now.Before(f.lockedUntil) {
+		return f.lockedUntil.Sub(now)
 	}
-	return f.lockedUntil.Sub(now)
-}
-
-// fail records a failed attempt for key.
-func (t *loginThrottle) fail(key string, now time.Time) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	f, ok := t.failures[key]
-	if !ok || now.Sub(f.first) > failureWindow && now.After(f.lockedUntil) {
+	if !ok || now.Sub(f.first) > failureWindow {
 		if len(t.failures) >= maxTracked {
 			t.prune(now)
 		}
@@ -61,9 +58,10 @@ func (t *loginThrottle) fail(key string, now time.Time) {
 		lock := baseLockout << min(f.count-freeFailures, 10)
 		f.lockedUntil = now.Add(min(lock, maxLockout))
 	}
+	return 0
 }
 
-// succeed forgets key's failures.
+// succeed forgets key's attempts.
 func (t *loginThrottle) succeed(key string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
