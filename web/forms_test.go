@@ -207,3 +207,11 @@ func TestSignInLimitHoldsUnderConcurrency(t *testing.T) {
 		t.Errorf("%d of %d simultaneous wrong passwords were checked, want %d", checked, attempts, freeFailures)
 	}
 }
+
+func TestStaleSignInFormAfterSigningIn(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	admin.csrf = ""
+	r := admin.post("/sign-in", url.Values{"email": {"ada@example.org"}, "password": {testPassword}})
+	wantStatus(t, r, http.StatusSeeOther)
+}

@@ -37,8 +37,20 @@ func withState(r *http.Request, st *requestState) *http.Request {
 	return r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
 }
 
-// public serves h to anyone, loading the session when there is one.
+// public serves h to anyone, loading the session when there is one. A form
+// posted by a signed-in browser must carry the session's CSRF token.
 func (s *Server) public(h handlerFunc) http.Handler {
+	return s.load(h, true)
+}
+
+// signInForm serves the sign-in and setup forms. A form rendered before
+// the browser signed in elsewhere has no token, so only the cross-origin
+// check protects these, which is enough for forms that start a session.
+func (s *Server) signInForm(h handlerFunc) http.Handler {
+	return s.load(h, false)
+}
+
+func (s *Server) load(h handlerFunc, checkToken bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st, err := s.loadSession(r)
 		if err != nil {
@@ -50,7 +62,7 @@ func (s *Server) public(h handlerFunc) http.Handler {
 			s.renderError(w, r, err)
 			return
 		}
-		if r.Method == http.MethodPost && st.session != nil && !s.validCSRF(r, st.session) {
+		if checkToken && r.Method == http.MethodPost && st.session != nil && !s.validCSRF(r, st.session) {
 			s.renderError(w, r, errCSRF)
 			return
 		}

@@ -14,9 +14,9 @@ func (s *Server) routes() http.Handler {
 
 	s.handle(mux, "GET /{$}", s.public(s.showHome))
 	s.handle(mux, "GET /setup", s.public(s.showSetup))
-	s.handle(mux, "POST /setup", s.public(s.createFirstAdmin))
+	s.handle(mux, "POST /setup", s.signInForm(s.createFirstAdmin))
 	s.handle(mux, "GET /sign-in", s.public(s.showSignIn))
-	s.handle(mux, "POST /sign-in", s.public(s.signIn))
+	s.handle(mux, "POST /sign-in", s.signInForm(s.signIn))
 	s.handle(mux, "POST /sign-out", s.signedIn(s.signOut))
 	s.handle(mux, "GET /resume", s.signedIn(s.showResume))
 	s.handle(mux, "GET /invitations/{token}", s.public(s.showInvitation))
@@ -32,8 +32,8 @@ func (s *Server) routes() http.Handler {
 	s.handle(mux, "POST /schools", s.admin(s.createSchool))
 	s.schoolRoutes(mux)
 	s.auditRoutes(mux)
-	s.resultsRoutes(mux)
 	s.manageRoutes(mux)
+	s.resultsRoutes(mux)
 	s.respondRoutes(mux)
 	return s.withMiddleware(mux)
 }
