@@ -104,7 +104,7 @@ func (p *PracticeAssessment) Validate() FieldErrors {
 		errs.Add("rating", "Select a rating, or Not yet assessed.")
 	}
 	if n := len([]rune(p.Evidence)); n > MaxEvidenceLen {
-		errs.Add("evidence", "Evidence must be %d characters or fewer; it is %d.", MaxEvidenceLen, n)
+		errs.Add("evidence", "Evidence must be %s characters or fewer. It is %s.", thousands(MaxEvidenceLen), thousands(n))
 	}
 	for _, k := range p.Kinds {
 		if !k.Valid() {
@@ -234,6 +234,15 @@ func (f *ComponentFindings) Validate() FieldErrors {
 
 func checkLen(errs *FieldErrors, field, label, s string) {
 	if n := len([]rune(s)); n > MaxFindingLen {
-		errs.Add(field, "%s must be %d characters or fewer; it is %d.", label, MaxFindingLen, n)
+		errs.Add(field, "%s must be %s characters or fewer. It is %s.", label, thousands(MaxFindingLen), thousands(n))
 	}
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -42,7 +42,10 @@ func (s *Server) showFindings(w http.ResponseWriter, r *http.Request) error {
 }
 
 func findingsFromForm(r *http.Request, auditID int64, key string) imhars.ComponentFindings {
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version, err := strconv.Atoi(r.PostFormValue("version"))
+	if err != nil || version < 0 {
+		version = 0
+	}
 	f := imhars.ComponentFindings{
 		AuditID: auditID, ComponentKey: key, Tiers: map[imhars.Tier]imhars.TierNote{},
 		WorksWell: normaliseText(r.PostFormValue("works_well")),
@@ -65,11 +68,12 @@ func (s *Server) saveFindings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Form = findingsFromForm(r, p.Audit.ID, p.Component.Component.Key)
-	p.Form.UpdatedBy = stateOf(r).user.Name
 	if p.Errors = p.Form.Validate(); p.Errors.Any() {
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "findings", p)
 	}
-	err = s.store.SaveFindings(r.Context(), &p.Form)
+	saved := p.Form
+	saved.UpdatedBy = stateOf(r).user.Name
+	err = s.store.SaveFindings(r.Context(), &saved)
 	if errors.Is(err, imhars.ErrVersionConflict) {
 		theirs, err := s.store.Findings(r.Context(), p.Audit.ID, p.Component.Component.Key)
 		if err != nil {

@@ -61,8 +61,10 @@ func TestAuditFlow(t *testing.T) {
 		}
 
 		wantStatus(t, admin.post(audit+"/complete", nil), 303)
-		r = admin.post(practicePath(audit, "ethos.safety"), ratingForm("2", "x", "0"))
+		r = admin.post(practicePath(audit, "ethos.safety"), ratingForm("2", "Typed after completion.", "0"))
 		wantStatus(t, r, 409)
+		mustContain(t, r.body, "Typed after completion.")
+		mustContain(t, r.body, "Established")
 		wantStatus(t, admin.post(audit+"/reopen", nil), 303)
 		r = admin.post(practicePath(audit, "ethos.safety"), ratingForm("2", "x", "0"))
 		wantStatus(t, r, 303)

@@ -81,7 +81,7 @@ func TestOversizedInputRejected(t *testing.T) {
 	long := strings.Repeat("é", 10001)
 	r := admin.post(practicePath(audit, "ethos.respect"), ratingForm("2", long, "0"))
 	wantStatus(t, r, http.StatusUnprocessableEntity)
-	mustContain(t, r.body, "Evidence must be 10000 characters or fewer; it is 10001.")
+	mustContain(t, r.body, "Evidence must be 10,000 characters or fewer. It is 10,001.")
 	if got := r.text("#evidence"); got != long {
 		t.Error("the long evidence text was not kept in the form")
 	}

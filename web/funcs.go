@@ -39,7 +39,13 @@ var templateFuncs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d", n)
 	},
-	"lower":         strings.ToLower,
+	"lower": strings.ToLower,
+	"withArticle": func(noun string) string {
+		if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+			return "an " + noun
+		}
+		return "a " + noun
+	},
 	"phases":        func() []imhars.Phase { return imhars.Phases },
 	"roles":         func() []imhars.Role { return imhars.Roles },
 	"ratings":       func() []imhars.Rating { return imhars.Ratings },

@@ -145,7 +145,7 @@ func (s *Server) editingAudit(h handlerFunc) http.Handler {
 			return imhars.Errorf(imhars.EFORBIDDEN, "Viewers can read this audit but cannot change it.")
 		}
 		if !st.audit.Editable() {
-			return imhars.Errorf(imhars.ECONFLICT, "This audit is marked complete, so it cannot be changed. An audit lead can reopen it.")
+			return s.showUnsaved(w, r, "This audit was marked complete, so it cannot be changed until an audit lead reopens it.")
 		}
 		return h(w, r)
 	})

@@ -44,6 +44,7 @@ type practicePage struct {
 	Practice  *imhars.Practice
 	Form      imhars.PracticeAssessment
 	Theirs    *imhars.PracticeAssessment // the newer saved version, after a conflict
+	Stored    imhars.PracticeAssessment  // what was saved when the page was loaded
 	NextURL   string
 	NextLabel string
 }
@@ -60,6 +61,7 @@ func (s *Server) practicePage(r *http.Request) (*practicePage, error) {
 	p.Title = practice.Number + " " + practice.Text
 	pp := &practicePage{auditPage: p, Component: component, Practice: practice}
 	pp.Form = p.Data.Assessments[practice.Key]
+	pp.Stored = pp.Form
 	if pp.Form.PracticeKey == "" {
 		pp.Form = imhars.PracticeAssessment{AuditID: p.Audit.ID, PracticeKey: practice.Key, Rating: imhars.NotAssessed}
 	}
@@ -95,14 +97,19 @@ func assessmentFromForm(r *http.Request, auditID int64, key string) imhars.Pract
 	if err != nil {
 		rating = -100
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version, err := strconv.Atoi(r.PostFormValue("version"))
+	if err != nil || version < 0 {
+		version = 0
+	}
 	a := imhars.PracticeAssessment{
 		AuditID: auditID, PracticeKey: key, Rating: imhars.Rating(rating),
 		Evidence: normaliseText(r.PostFormValue("evidence")),
 		Priority: imhars.Priority(r.PostFormValue("priority")), Version: version,
 	}
 	for _, k := range r.PostForm["kinds"] {
-		a.Kinds = append(a.Kinds, imhars.EvidenceKind(k))
+		if kind := imhars.EvidenceKind(k); !a.HasKind(kind) {
+			a.Kinds = append(a.Kinds, kind)
+		}
 	}
 	return a
 }
@@ -119,11 +126,12 @@ func (s *Server) saveAssessment(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Form = assessmentFromForm(r, p.Audit.ID, p.Practice.Key)
-	p.Form.UpdatedBy = stateOf(r).user.Name
 	if p.Errors = p.Form.Validate(); p.Errors.Any() {
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "practice", p)
 	}
-	err = s.store.SaveAssessment(r.Context(), &p.Form)
+	saved := p.Form
+	saved.UpdatedBy = stateOf(r).user.Name
+	err = s.store.SaveAssessment(r.Context(), &saved)
 	if errors.Is(err, imhars.ErrVersionConflict) {
 		return s.showAssessmentConflict(w, r, p)
 	} else if err != nil {
