@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/imhars/imhars"
@@ -19,9 +20,13 @@ func (s *Server) respondRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /q", s.public(s.showCodeEntry))
 	s.handle(mux, "POST /q", s.public(s.findQuestionnaireByCode))
 	s.handle(mux, "GET /q/{link}", s.public(s.showAnswerForm))
-	s.handle(mux, "POST /q/{link}", s.public(func(w http.ResponseWriter, r *http.Request) error {
+	// The form posts to its own path, not the page's, because browsers
+	// drop their cached copy of a page that a successful POST went to, and
+	// Back after sending must show the cached form with its submission key.
+	s.handle(mux, "POST /q/{link}/answers", s.public(func(w http.ResponseWriter, r *http.Request) error {
 		return s.submitAnswers(w, r, queue)
 	}))
+	s.handle(mux, "GET /q/{link}/answers", http.HandlerFunc(redirectToAnswerForm))
 	s.handle(mux, "GET /q/{link}/thanks", s.public(s.showAnswerThanks))
 }
 
@@ -74,8 +79,9 @@ func (s *Server) showAnswerForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // submitAnswers stores a completed questionnaire once, however often the
-// same form is sent, through queue, and redirects to the thank-you page. A form with
+// same form is sent, and redirects to the thank-you page. A form with
 // missing answers or long comments is shown again with everything kept.
+// Responses are stored through queue, which groups concurrent submissions.
 func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request, queue *submitQueue) error {
 	ctx := r.Context()
 	q, err := s.questionnaireByLinkID(ctx, r.PathValue("link"))
@@ -119,6 +125,12 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request, queue *su
 		return fmt.Errorf("submit response to questionnaire %d: %w", q.ID, err)
 	}
 	return s.redirectToAnswerThanks(w, r, q, duplicate)
+}
+
+// redirectToAnswerForm sends a GET of the form's post address, such as a
+// reload of a page shown again with errors, to the questionnaire.
+func redirectToAnswerForm(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/q/"+url.PathEscape(r.PathValue("link")), http.StatusSeeOther)
 }
 
 // recipientForToken returns the member of staff whose personal link carries

@@ -77,7 +77,7 @@ func benchmarkSubmit(b *testing.B, store *sqlstore.Store, comment string, client
 		form.Set("comment-"+fx.items[0].ComponentKey, comment)
 	}
 	rest := "&" + form.Encode()
-	url := ts.URL + fx.path
+	url := ts.URL + fx.action
 	httpClient := &http.Client{
 		Transport:     &http.Transport{MaxIdleConnsPerHost: clients},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },

@@ -15,7 +15,8 @@ import (
 type questionnaireFixture struct {
 	q     *imhars.Questionnaire
 	items []imhars.Item
-	path  string // the open link's path, "/q/{link}"
+	path   string // the open link's path, "/q/{link}"
+	action string // where the form is posted, "/q/{link}/answers"
 }
 
 // Dates of fixture questionnaires. The test clock starts between them.
@@ -62,7 +63,8 @@ func createQuestionnaire(tb testing.TB, store *sqlstore.Store, audience imhars.A
 	if err := store.UpdateQuestionnaire(ctx, q); err != nil {
 		tb.Fatal(err)
 	}
-	return &questionnaireFixture{q: q, items: items, path: "/q/" + q.LinkID}
+	path := "/q/" + q.LinkID
+	return &questionnaireFixture{q: q, items: items, path: path, action: path + "/answers"}
 }
 
 // fixtureItems returns the audience's statements of the first n practices.

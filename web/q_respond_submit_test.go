@@ -27,7 +27,7 @@ func TestAnswerRepeatedSubmission(t *testing.T) {
 			first: sendAnswers,
 			repeat: func(t *testing.T, app *testApp, c *client, fx *questionnaireFixture, form url.Values) *response {
 				app.now = app.now.Add(100 * time.Millisecond)
-				return c.post(fx.path, form)
+				return c.post(fx.action, form)
 			},
 		},
 		{
@@ -35,14 +35,14 @@ func TestAnswerRepeatedSubmission(t *testing.T) {
 			first: sendAnswers,
 			repeat: func(t *testing.T, app *testApp, c *client, fx *questionnaireFixture, form url.Values) *response {
 				wantStatus(t, c.get(fx.path+"/thanks"), http.StatusOK)
-				return c.post(fx.path, form)
+				return c.post(fx.action, form)
 			},
 		},
 		{
 			name:  "reload of the submit request",
 			first: sendAnswers,
 			repeat: func(t *testing.T, app *testApp, c *client, fx *questionnaireFixture, form url.Values) *response {
-				return c.do(http.MethodPost, fx.path, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+				return c.do(http.MethodPost, fx.action, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
 			},
 		},
 		{
@@ -53,8 +53,8 @@ func TestAnswerRepeatedSubmission(t *testing.T) {
 					partial[k] = v
 				}
 				partial.Del("item-" + fx.items[0].ID)
-				wantStatus(t, c.post(fx.path, partial), http.StatusUnprocessableEntity)
-				return c.post(fx.path, form)
+				wantStatus(t, c.post(fx.action, partial), http.StatusUnprocessableEntity)
+				return c.post(fx.action, form)
 			},
 			repeat: sendAnswers,
 		},
@@ -89,7 +89,7 @@ func TestAnswerRepeatedSubmission(t *testing.T) {
 
 func sendAnswers(t *testing.T, app *testApp, c *client, fx *questionnaireFixture, form url.Values) *response {
 	t.Helper()
-	return c.post(fx.path, form)
+	return c.post(fx.action, form)
 }
 
 // postAll posts each body to path at the same moment, each from its own
@@ -131,7 +131,7 @@ func TestAnswerConcurrentSubmissions(t *testing.T) {
 		form.Set("comment-"+fx.items[0].ComponentKey, "The same comment, sent 20 times.")
 		bodies := slices.Repeat([]string{form.Encode()}, 20)
 
-		statuses, locations := postAll(t, app, fx.path, bodies)
+		statuses, locations := postAll(t, app, fx.action, bodies)
 		stored := 0
 		for i := range bodies {
 			if statuses[i] != http.StatusSeeOther {
@@ -168,7 +168,7 @@ func TestAnswerConcurrentDistinctSubmissions(t *testing.T) {
 			bodies[i] = fx.answers(newToken()).Encode()
 		}
 
-		statuses, locations := postAll(t, app, fx.path, bodies)
+		statuses, locations := postAll(t, app, fx.action, bodies)
 		for i := range bodies {
 			if statuses[i] != http.StatusSeeOther || locations[i] != fx.path+"/thanks" {
 				t.Errorf("request %d got %d to %q, want 303 to the thank-you page", i, statuses[i], locations[i])
@@ -200,7 +200,7 @@ func TestAnswerCloseDateInSchoolZone(t *testing.T) {
 			form := fx.answers(fx.key(t, c))
 
 			app.now = tt.sentAt
-			r := c.post(fx.path, form)
+			r := c.post(fx.action, form)
 			if n := fx.respondents(t, store); (n == 1) != tt.stored {
 				t.Fatalf("%d responses stored; want stored = %v", n, tt.stored)
 			}
@@ -232,7 +232,7 @@ func TestAnswerAfterLongPause(t *testing.T) {
 	partial.Set("comment-"+fx.items[0].ComponentKey, "Written before the break.")
 
 	app.now = app.now.Add(45 * time.Minute)
-	r := c.post(fx.path, partial)
+	r := c.post(fx.action, partial)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	if got := r.text("#q-progress"); got != "You have answered 18 of 25." {
 		t.Errorf("progress = %q", got)
@@ -252,7 +252,7 @@ func TestAnswerAfterLongPause(t *testing.T) {
 	for k, v := range partial {
 		full[k] = v
 	}
-	wantStatus(t, c.post(fx.path, full), http.StatusSeeOther)
+	wantStatus(t, c.post(fx.action, full), http.StatusSeeOther)
 	if n := fx.respondents(t, store); n != 1 {
 		t.Errorf("%d responses stored, want 1", n)
 	}

@@ -90,6 +90,14 @@ func TestAnswerFormIntro(t *testing.T) {
 	if got := page.header.Get("Cache-Control"); got != "private, no-cache" {
 		t.Errorf("Cache-Control = %q; Back after sending must show the same form", got)
 	}
+	if action, _ := page.doc.Find("form.app-q-form").Attr("action"); action != fx.action {
+		t.Errorf("form action = %q, want %q, a path apart from the page's own", action, fx.action)
+	}
+	reload := app.client().get(fx.action)
+	wantStatus(t, reload, http.StatusSeeOther)
+	if reload.location != fx.path {
+		t.Errorf("GET %s redirects to %q, want the questionnaire", fx.action, reload.location)
+	}
 	if page.doc.Find(`script[src="/static/questionnaire.js"]`).Length() != 1 {
 		t.Error("the page does not load questionnaire.js")
 	}
@@ -170,7 +178,7 @@ func TestAnswerCommentBoxesOff(t *testing.T) {
 
 	form := fx.answers(fx.key(t, c))
 	form.Set("comment-"+fx.items[0].ComponentKey, "Sent anyway")
-	wantStatus(t, c.post(fx.path, form), http.StatusSeeOther)
+	wantStatus(t, c.post(fx.action, form), http.StatusSeeOther)
 	comments, err := store.Comments(t.Context(), fx.q.ID, true)
 	if err != nil {
 		t.Fatal(err)
@@ -189,7 +197,7 @@ func TestAnswerSubmitStoresResponse(t *testing.T) {
 		component := fx.items[0].ComponentKey
 		form.Set("comment-"+component, "  Line one\r\nLine two  ")
 
-		r := c.post(fx.path, form)
+		r := c.post(fx.action, form)
 		wantStatus(t, r, http.StatusSeeOther)
 		if r.location != fx.path+"/thanks" {
 			t.Fatalf("redirect = %q, want the thank-you page", r.location)
@@ -241,7 +249,7 @@ func TestAnswerRiskCommentFlagged(t *testing.T) {
 	c := app.client()
 	form := fx.answers(fx.key(t, c))
 	form.Set("comment-"+fx.items[0].ComponentKey, "Sometimes I want to HURT MYSELF.")
-	wantStatus(t, c.post(fx.path, form), http.StatusSeeOther)
+	wantStatus(t, c.post(fx.action, form), http.StatusSeeOther)
 
 	all, err := store.Comments(t.Context(), fx.q.ID, true)
 	if err != nil {
@@ -281,7 +289,7 @@ func TestAnswerMissingKeepsEverything(t *testing.T) {
 	comment := "Typed with care.\nSecond line."
 	form.Set("comment-"+fx.items[7].ComponentKey, comment)
 
-	r := c.post(fx.path, form)
+	r := c.post(fx.action, form)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	if n := fx.respondents(t, store); n != 0 {
 		t.Fatalf("%d responses stored from an incomplete form", n)
@@ -341,7 +349,7 @@ func TestAnswerCommentTooLong(t *testing.T) {
 	long := strings.Repeat("é", imhars.MaxCommentLen) + "\r\n!"
 	form.Set(field, long)
 
-	r := c.post(fx.path, form)
+	r := c.post(fx.action, form)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	if href, _ := r.doc.Find(".govuk-error-summary a").Attr("href"); href != "#"+field {
 		t.Errorf("error summary links to %q, want #%s", href, field)
@@ -352,7 +360,7 @@ func TestAnswerCommentTooLong(t *testing.T) {
 	}
 
 	form.Set(field, strings.Repeat("é", imhars.MaxCommentLen-1)+"\r\n")
-	wantStatus(t, c.post(fx.path, form), http.StatusSeeOther)
+	wantStatus(t, c.post(fx.action, form), http.StatusSeeOther)
 }
 
 func TestAnswerRetiredAndAddedItems(t *testing.T) {
@@ -375,14 +383,14 @@ func TestAnswerRetiredAndAddedItems(t *testing.T) {
 		t.Error("the retired statement is still asked")
 	}
 	form := fx.answers(page.value(`input[name="key"]`))
-	r := c.post(fx.path, form)
+	r := c.post(fx.action, form)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	if href, _ := r.doc.Find(".govuk-error-summary a").Attr("href"); href != "#item-"+added.ID {
 		t.Errorf("error links to %q, want the added statement #item-%s", href, added.ID)
 	}
 
 	form.Set("item-"+added.ID, "4")
-	wantStatus(t, c.post(fx.path, form), http.StatusSeeOther)
+	wantStatus(t, c.post(fx.action, form), http.StatusSeeOther)
 	counts, err := store.AnswerCounts(ctx, fx.q.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -415,7 +423,7 @@ func TestAnswerHelpPanel(t *testing.T) {
 			fx := createQuestionnaire(t, store, tt.audience, 3, func(q *imhars.Questionnaire) { q.HelpText = helpText })
 			c := app.client()
 			form := c.get(fx.path)
-			r := c.post(fx.path, fx.answers(form.value(`input[name="key"]`)))
+			r := c.post(fx.action, fx.answers(form.value(`input[name="key"]`)))
 			wantStatus(t, r, http.StatusSeeOther)
 			thanks := c.follow(r)
 
@@ -486,7 +494,7 @@ func TestAnswerUnknownLink(t *testing.T) {
 	for _, path := range []string{"/q/no-such-link", "/q/no-such-link/thanks", "/q/" + strings.Repeat("x", 65)} {
 		wantStatus(t, c.get(path), http.StatusNotFound)
 	}
-	wantStatus(t, c.post("/q/no-such-link", url.Values{"key": {newToken()}}), http.StatusNotFound)
+	wantStatus(t, c.post("/q/no-such-link/answers", url.Values{"key": {newToken()}}), http.StatusNotFound)
 }
 
 func TestAnswerShortCode(t *testing.T) {
@@ -562,7 +570,7 @@ func TestAnswerPersonalLink(t *testing.T) {
 		}
 		form := fx.answers(page.value(`input[name="key"]`))
 		form.Set("t", token)
-		wantStatus(t, c.post(fx.path, form), http.StatusSeeOther)
+		wantStatus(t, c.post(fx.action, form), http.StatusSeeOther)
 
 		recipients, err := store.Recipients(t.Context(), fx.q.ID)
 		if err != nil {
@@ -603,9 +611,9 @@ func TestAnswerSignedInUserNeedsCSRF(t *testing.T) {
 	}
 	form := fx.answers(page.value(`input[name="key"]`))
 	form.Set("csrf_token", "forged")
-	wantStatus(t, admin.post(fx.path, form), http.StatusForbidden)
+	wantStatus(t, admin.post(fx.action, form), http.StatusForbidden)
 	form.Del("csrf_token")
-	wantStatus(t, admin.post(fx.path, form), http.StatusSeeOther)
+	wantStatus(t, admin.post(fx.action, form), http.StatusSeeOther)
 }
 
 func TestAnswerPagesShowNoOtherAnswers(t *testing.T) {
@@ -616,7 +624,7 @@ func TestAnswerPagesShowNoOtherAnswers(t *testing.T) {
 	form := fx.answers(fx.key(t, first))
 	const secret = "A comment only its writer should see"
 	form.Set("comment-"+fx.items[0].ComponentKey, secret)
-	wantStatus(t, first.post(fx.path, form), http.StatusSeeOther)
+	wantStatus(t, first.post(fx.action, form), http.StatusSeeOther)
 
 	second := app.client()
 	for _, path := range []string{fx.path, fx.path + "/thanks", fx.path + "/thanks?again=1", "/q"} {
@@ -631,9 +639,29 @@ func TestAnswerPagesShowNoOtherAnswers(t *testing.T) {
 	}
 	partial := fx.answers(fx.key(t, second))
 	partial.Del("item-" + fx.items[0].ID)
-	r := second.post(fx.path, partial)
+	r := second.post(fx.action, partial)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	if strings.Contains(r.body, secret) {
 		t.Error("the form shown again holds another respondent's comment")
+	}
+}
+
+func TestAnswerMissingMessage(t *testing.T) {
+	tests := []struct {
+		audience imhars.Audience
+		want     string
+	}{
+		{imhars.AudienceStaff, "Select how much you agree with statement 4, or select Don't know."},
+		{imhars.AudiencePupils8to11, "Choose how much you agree with sentence 4, or choose Don't know."},
+		{imhars.AudiencePupils5to7, "Choose a face for number 4, or choose I don't know."},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.audience), func(t *testing.T) {
+			q := &imhars.Questionnaire{Audience: tt.audience}
+			p := &answerPage{Q: q, Scale: q.Audience.Scale()}
+			if got := p.missingMessage(4); got != tt.want {
+				t.Errorf("missingMessage(4) = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

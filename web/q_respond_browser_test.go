@@ -1,0 +1,231 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/imhars/imhars"
+	"github.com/imhars/imhars/sqlstore/sqlstoretest"
+)
+
+// browserTab is a headless Chromium tab for the questionnaire's browser
+// tests, which check what needs JavaScript or a real browser: drafts kept
+// on the device, the progress count, Back after sending, and axe-core's
+// accessibility rules.
+type browserTab struct {
+	t         *testing.T
+	ctx       context.Context
+	axeSource string
+}
+
+// newBrowserTab starts Chromium from IMHARS_CHROMIUM with a phone-sized
+// window. It skips the test when the variable is unset, unless
+// IMHARS_REQUIRE_FULL is 1.
+func newBrowserTab(t *testing.T) *browserTab {
+	t.Helper()
+	chromium := os.Getenv("IMHARS_CHROMIUM")
+	if chromium == "" {
+		const msg = "browser tests skipped: set IMHARS_CHROMIUM to a Chromium binary to run them"
+		if os.Getenv(sqlstoretest.EnvRequireFull) == "1" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	axe, err := os.ReadFile(filepath.Join("..", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("read axe-core: %v; run make assets to install the npm packages", err)
+	}
+
+	timeout, cancelTimeout := context.WithTimeout(context.Background(), 2*time.Minute)
+	flags := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(t.TempDir()), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.WindowSize(375, 800), chromedp.Flag("disable-features", "BackForwardCache"))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(timeout, flags...)
+	tab, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+		cancelTimeout()
+	})
+	if _, err := chromedp.Run(tab, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start Chromium from %s: %v", chromium, err)
+	}
+	return &browserTab{t: t, ctx: tab, axeSource: string(axe)}
+}
+
+// eval runs a JavaScript expression and returns its value as a string.
+func (b *browserTab) eval(expr string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`String(` + expr + `)`))
+	if err != nil {
+		b.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor evaluates cond every 100 ms until it is true, for up to 30
+// seconds.
+func (b *browserTab) waitFor(cond string) {
+	b.t.Helper()
+	for range 300 {
+		if b.eval(cond) == "true" {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.t.Fatalf("still not true after 30 seconds: %s", cond)
+}
+
+// load runs actions that load a page and returns the page's status.
+func (b *browserTab) load(step string, actions ...chromedp.Action[chromedp.Void]) int64 {
+	b.t.Helper()
+	res, err := chromedp.RunResponse(b.ctx, actions...)
+	if err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+	return res.Status
+}
+
+// checkAxe fails the test for each serious or critical violation of the
+// WCAG 2.2 A and AA rules that axe-core finds on the page.
+func (b *browserTab) checkAxe(page string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](b.axeSource)); err != nil {
+		b.t.Fatalf("inject axe-core into the %s: %v", page, err)
+	}
+	type violation struct {
+		ID     string `json:"id"`
+		Impact string `json:"impact"`
+		Help   string `json:"help"`
+	}
+	vs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]violation](`axe.run(document, {runOnly: {type: 'tag',
+		values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}).then(r =>
+		r.violations.map(v => ({id: v.id, impact: v.impact ?? '', help: v.help})))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("run axe-core on the %s: %v", page, err)
+	}
+	for _, v := range vs {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			b.t.Errorf("%s: %s (%s): %s", page, v.ID, v.Impact, v.Help)
+		}
+	}
+}
+
+func TestAnswerDraftInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	store := sqlstoretest.OpenSQLite(t)
+	app := newTestApp(t, store)
+	fx := createQuestionnaire(t, store, imhars.AudienceStaff, 6, func(q *imhars.Questionnaire) { q.Comments = true })
+	url := app.http.URL + fx.path
+	comment := "#comment-" + fx.items[0].ComponentKey
+	draft := fmt.Sprintf("localStorage.getItem('imhars-q-%s')", fx.q.LinkID)
+
+	tab.load("open the questionnaire", chromedp.Navigate(url))
+	tab.checkAxe("questionnaire")
+	tab.eval(`document.getElementById('item-i1').click()`)
+	tab.eval(`document.getElementById('item-i2-dk').click()`)
+	tab.eval(`(() => { const c = document.querySelector('` + comment + `'); c.value = 'Typed before a reload';
+		c.dispatchEvent(new Event('input', {bubbles: true})) })()`)
+	if got := tab.eval(`document.getElementById('q-progress').textContent`); got != "2 of 6 answered" {
+		t.Errorf("progress = %q, want 2 of 6 answered", got)
+	}
+
+	tab.load("reload the questionnaire", chromedp.Navigate(url))
+	if tab.eval(`document.getElementById('q-restored').hidden`) != "false" {
+		t.Error("the notice about restored answers is hidden")
+	}
+	if tab.eval(`document.getElementById('item-i1').checked`) != "true" {
+		t.Error("the first answer was not restored")
+	}
+	if got := tab.eval(`document.querySelector('` + comment + `').value`); got != "Typed before a reload" {
+		t.Errorf("restored comment = %q", got)
+	}
+	tab.checkAxe("questionnaire with restored answers")
+
+	if status := tab.load("send an incomplete form", chromedp.Click(chromedp.CSS(`button[type="submit"]`))); status != 422 {
+		t.Fatalf("status = %d, want 422", status)
+	}
+	tab.checkAxe("questionnaire with errors")
+	if got := tab.eval(`document.activeElement.classList.contains('govuk-error-summary')`); got != "true" {
+		t.Error("focus is not on the error summary")
+	}
+	for _, it := range fx.items {
+		tab.eval(`document.getElementById('item-` + it.ID + `-dk').click()`)
+	}
+	if status := tab.load("send the answers", chromedp.Click(chromedp.CSS(`button[type="submit"]`))); status != 200 {
+		t.Fatalf("thank-you page status = %d", status)
+	}
+	tab.checkAxe("thank-you page")
+	if got := tab.eval(draft); got != "null" {
+		t.Errorf("draft after sending = %s, want it deleted", got)
+	}
+}
+
+func TestAnswerClearDraftInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	store := sqlstoretest.OpenSQLite(t)
+	app := newTestApp(t, store)
+	fx := createQuestionnaire(t, store, imhars.AudiencePupils8to11, 4, nil)
+	url := app.http.URL + fx.path
+
+	tab.load("open the questionnaire", chromedp.Navigate(url))
+	tab.eval(`document.getElementById('item-i1-4').click()`)
+	tab.load("reload the questionnaire", chromedp.Navigate(url))
+	tab.eval(`document.getElementById('q-clear').click()`)
+	if got := tab.eval(`document.querySelectorAll('input:checked').length`); got != "0" {
+		t.Errorf("%s answers still selected after clearing", got)
+	}
+	if tab.eval(`document.getElementById('q-restored').hidden`) != "true" {
+		t.Error("the notice stays after clearing")
+	}
+	if got := tab.eval(fmt.Sprintf("localStorage.getItem('imhars-q-%s')", fx.q.LinkID)); got != "null" {
+		t.Errorf("draft after clearing = %s", got)
+	}
+	tab.load("reload once more", chromedp.Navigate(url))
+	if tab.eval(`document.getElementById('q-restored').hidden`) != "true" {
+		t.Error("cleared answers came back")
+	}
+}
+
+func TestAnswerBackAfterSendingInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	store := sqlstoretest.OpenSQLite(t)
+	app := newTestApp(t, store)
+	fx := createQuestionnaire(t, store, imhars.AudiencePupils5to7, 4, nil)
+
+	tab.load("open the questionnaire", chromedp.Navigate(app.http.URL+fx.path))
+	tab.checkAxe("faces questionnaire")
+	key := tab.eval(`document.querySelector('input[name="key"]').value`)
+	for _, it := range fx.items {
+		tab.eval(`document.getElementById('item-` + it.ID + `-3').click()`)
+	}
+	tab.load("send the answers", chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+	tab.checkAxe("faces thank-you page")
+
+	// With the back-forward cache off, Back loads the form from the HTTP
+	// cache, the harder case for keeping the same submission key.
+	tab.load("go back", chromedp.Evaluate[chromedp.Void](`setTimeout(() => history.back(), 0)`))
+	if got := tab.eval(`document.querySelector('input[name="key"]').value`); got != key {
+		t.Errorf("submission key after Back = %q, want the first form's %q", got, key)
+	}
+	tab.load("send again", chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+	if got := tab.eval(`document.querySelector('h1').textContent.trim()`); got != "We already have your answers" {
+		t.Errorf("heading after sending again = %q", got)
+	}
+	if n := fx.respondents(t, store); n != 1 {
+		t.Errorf("%d responses stored, want 1", n)
+	}
+}
+
+func TestAnswerCodePageInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	tab.load("open the code page", chromedp.Navigate(app.http.URL+"/q"))
+	tab.checkAxe("code page")
+}
