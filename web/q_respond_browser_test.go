@@ -62,7 +62,7 @@ func newBrowserTab(t *testing.T) *browserTab {
 // eval runs a JavaScript expression and returns its value as a string.
 func (b *browserTab) eval(expr string) string {
 	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`String(` + expr + `)`))
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`String(`+expr+`)`))
 	if err != nil {
 		b.t.Fatalf("evaluate %s: %v", expr, err)
 	}

@@ -13,8 +13,8 @@ import (
 // questionnaireFixture is an open questionnaire made through the store, so
 // that respondent pages can be tested without the lead's pages.
 type questionnaireFixture struct {
-	q     *imhars.Questionnaire
-	items []imhars.Item
+	q      *imhars.Questionnaire
+	items  []imhars.Item
 	path   string // the open link's path, "/q/{link}"
 	action string // where the form is posted, "/q/{link}/answers"
 }
