@@ -140,7 +140,7 @@ func (s *Server) sendExport(w http.ResponseWriter, r *http.Request, f exportFile
 		return fmt.Errorf("log export: %w", err)
 	}
 	w.Header().Set("Content-Type", f.contentType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.name))
+	setAttachment(w, f.name)
 	w.Header().Set("Cache-Control", "no-store")
 	_, err := f.body.WriteTo(w)
 	return err

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/chart"
@@ -83,7 +85,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, kind, contentT
 	}
 	name := fmt.Sprintf("imhars-audit-%s-%s.%s", slug(st.school.Name), strings.ReplaceAll(st.audit.AcademicYear, "/", "-"), kind)
 	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
+	setAttachment(w, name)
 	w.Header().Set("Cache-Control", "no-store")
 	_, err = buf.WriteTo(w)
 	return err
@@ -104,13 +106,13 @@ func (s *Server) downloadCSV(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-// slug returns s in lower case with runs of other characters as hyphens,
-// for file names.
+// slug returns s in lower case with runs of characters other than letters
+// and digits as single hyphens, for file names.
 func slug(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 			hyphen = false
 		} else if !hyphen && b.Len() > 0 {
@@ -119,4 +121,11 @@ func slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// setAttachment makes the response a download named name. Go's mime
+// package writes a name with letters outside ASCII in the filename*
+// form of RFC 2231, which browsers decode.
+func setAttachment(w http.ResponseWriter, name string) {
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 }

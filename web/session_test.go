@@ -1,6 +1,9 @@
 package web
 
-import "testing"
+import (
+	"net/http/httptest"
+	"testing"
+)
 
 func TestSafeNext(t *testing.T) {
 	tests := []struct {
@@ -24,5 +27,15 @@ func TestSafeNext(t *testing.T) {
 		if got := safeNext(tt.in); got != tt.want {
 			t.Errorf("safeNext(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestAttachmentKeepsAccentedNames(t *testing.T) {
+	rec := httptest.NewRecorder()
+	setAttachment(rec, "imhars-audit-"+slug("Zoë's Café School")+"-2026-27.pdf")
+	got := rec.Header().Get("Content-Disposition")
+	want := "attachment; filename*=utf-8''imhars-audit-zo%C3%AB-s-caf%C3%A9-school-2026-27.pdf"
+	if got != want {
+		t.Errorf("Content-Disposition = %q, want %q", got, want)
 	}
 }
