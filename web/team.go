@@ -9,6 +9,7 @@ import (
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/password"
+	"github.com/imhars/imhars/sqlstore"
 )
 
 const maxNoteLen = 200
@@ -187,13 +188,11 @@ func (s *Server) acceptInvitation(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	user := stateOf(r).user
-	if user == nil {
-		if user, err = s.createInvitedUser(w, r, inv); user == nil || err != nil {
+	if user := stateOf(r).user; user != nil {
+		if _, err := s.store.AcceptInvitation(r.Context(), inv.TokenHash, user.ID, s.now()); err != nil {
 			return err
 		}
-	}
-	if _, err := s.store.AcceptInvitation(r.Context(), inv.TokenHash, user.ID, s.now()); err != nil {
+	} else if joined, err := s.createInvitedUser(w, r, inv); !joined || err != nil {
 		return err
 	}
 	s.setFlash(w, "Welcome to the team.")
@@ -201,38 +200,44 @@ func (s *Server) acceptInvitation(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-// createInvitedUser creates an account from the invitation form and signs it
-// in. It returns a nil user when it has re-shown the form with errors.
-func (s *Server) createInvitedUser(w http.ResponseWriter, r *http.Request, inv *imhars.Invitation) (*imhars.User, error) {
+// createInvitedUser creates an account from the invitation form, accepts
+// the invitation for it and signs it in. It reports false when it has
+// re-shown the form with errors instead.
+func (s *Server) createInvitedUser(w http.ResponseWriter, r *http.Request, inv *imhars.Invitation) (bool, error) {
 	in := imhars.NewUserInput{Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Password: r.PostFormValue("password")}
 	errs := in.Validate()
 	if !errs.Any() {
 		if _, err := s.store.UserByEmail(r.Context(), in.Email); err == nil {
 			errs.Add("email", "An account with this email address already exists. Sign in first, then open the invitation link again.")
 		} else if !errors.Is(err, imhars.ErrNotFound) {
-			return nil, fmt.Errorf("check email: %w", err)
+			return false, fmt.Errorf("check email: %w", err)
 		}
 	}
 	if errs.Any() {
-		school, err := s.store.SchoolByID(r.Context(), inv.SchoolID)
-		if err != nil {
-			return nil, fmt.Errorf("load school of invitation: %w", err)
-		}
-		in.Password = ""
-		p := &invitationPage{Page: s.page(r, "Join "+school.Name), Invitation: inv, School: school, Token: r.PathValue("token"), Form: in}
-		p.Errors = errs
-		return nil, s.renderStatus(w, r, http.StatusUnprocessableEntity, "invitation", p)
+		return false, s.showInvitationErrors(w, r, inv, in, errs)
 	}
 	hash, err := password.Hash(in.Password)
 	if err != nil {
-		return nil, fmt.Errorf("hash password: %w", err)
+		return false, fmt.Errorf("hash password: %w", err)
 	}
 	user := &imhars.User{Name: in.Name, Email: in.Email, PasswordHash: hash}
-	if err := s.store.CreateUser(r.Context(), user); err != nil {
-		return nil, fmt.Errorf("create invited user: %w", err)
+	if _, err := s.store.AcceptInvitationAsNewUser(r.Context(), inv.TokenHash, user, s.now()); err != nil {
+		if errors.Is(err, sqlstore.ErrEmailTaken) {
+			errs.Add("email", "%s", imhars.ErrorMessage(err))
+			return false, s.showInvitationErrors(w, r, inv, in, errs)
+		}
+		return false, err
 	}
-	if err := s.startSession(w, r, user); err != nil {
-		return nil, err
+	return true, s.startSession(w, r, user)
+}
+
+func (s *Server) showInvitationErrors(w http.ResponseWriter, r *http.Request, inv *imhars.Invitation, in imhars.NewUserInput, errs imhars.FieldErrors) error {
+	school, err := s.store.SchoolByID(r.Context(), inv.SchoolID)
+	if err != nil {
+		return fmt.Errorf("load school of invitation: %w", err)
 	}
-	return user, nil
+	in.Password = ""
+	p := &invitationPage{Page: s.page(r, "Join "+school.Name), Invitation: inv, School: school, Token: r.PathValue("token"), Form: in}
+	p.Errors = errs
+	return s.renderStatus(w, r, http.StatusUnprocessableEntity, "invitation", p)
 }
