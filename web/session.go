@@ -119,21 +119,57 @@ func (s *Server) validCSRF(r *http.Request, sess *imhars.Session) bool {
 func (s *Server) sendToSignIn(w http.ResponseWriter, r *http.Request) error {
 	next := r.URL.RequestURI()
 	if r.Method == http.MethodPost {
-		if err := r.ParseForm(); err != nil {
-			return imhars.Errorf(imhars.EINVALID, "The form could not be read, so nothing was saved.")
-		}
-		r.PostForm.Del("csrf_token")
-		id := newToken()
-		err := s.store.SavePendingForm(r.Context(), hashToken(id), r.URL.Path, r.PostForm.Encode(), s.now().Add(pendingLifetime))
+		kept, err := s.keepPendingForm(w, r)
 		if err != nil {
-			return fmt.Errorf("save pending form: %w", err)
+			return err
 		}
-		s.setCookie(w, pendingCookie, id, pendingLifetime)
-		s.setFlash(w, "You were signed out before your changes were saved. Sign in again and they will be kept.")
-		next = "/resume"
+		if kept {
+			s.setFlash(w, "You were signed out before your changes were saved. Sign in again and they will be kept.")
+			next = "/resume"
+		} else {
+			s.setFlash(w, "You were signed out before your changes were saved, and they could not be kept. Sign in again and make them again.")
+			next = "/"
+		}
 	}
 	http.Redirect(w, r, "/sign-in?next="+url.QueryEscape(next), http.StatusSeeOther)
 	return nil
+}
+
+// Limits on forms kept for signed-out browsers. Anyone can post a form
+// without a session, so both the size of one form and the number kept at
+// once are bounded; the store holds at most maxPendingForms times
+// maxPendingFormBytes.
+const (
+	maxPendingForms     = 200
+	maxPendingFormBytes = 256 << 10
+)
+
+// keepPendingForm stores a form posted without a session and sets the
+// cookie that finds it again. It reports false when the form is too large
+// or too many forms are kept already.
+func (s *Server) keepPendingForm(w http.ResponseWriter, r *http.Request) (bool, error) {
+	if err := r.ParseForm(); err != nil {
+		return false, imhars.Errorf(imhars.EINVALID, "The form could not be read, so nothing was saved.")
+	}
+	r.PostForm.Del("csrf_token")
+	encoded := r.PostForm.Encode()
+	if len(encoded) > maxPendingFormBytes || !strings.HasPrefix(r.URL.Path, "/schools/") {
+		return false, nil
+	}
+	n, err := s.store.CountPendingForms(r.Context(), s.now())
+	if err != nil {
+		return false, err
+	}
+	if n >= maxPendingForms {
+		s.log.Warn("pending form not kept: limit reached", "pending_forms", n)
+		return false, nil
+	}
+	id := newToken()
+	if err := s.store.SavePendingForm(r.Context(), hashToken(id), r.URL.Path, encoded, s.now().Add(pendingLifetime)); err != nil {
+		return false, fmt.Errorf("save pending form: %w", err)
+	}
+	s.setCookie(w, pendingCookie, id, pendingLifetime)
+	return true, nil
 }
 
 // safeNext returns next when it is a path on this site, or "/". Browsers

@@ -102,3 +102,23 @@ func TestExpiredSessionKeepsText(t *testing.T) {
 		}
 	})
 }
+
+func TestPendingFormsBounded(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	stranger := app.client()
+	for range maxPendingForms + 5 {
+		r := stranger.post("/schools/999/audits/1/practices/x", url.Values{"evidence": {"junk"}})
+		wantStatus(t, r, http.StatusSeeOther)
+	}
+	n, err := app.store.CountPendingForms(t.Context(), app.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != maxPendingForms {
+		t.Errorf("kept %d forms from a signed-out stranger, want at most %d", n, maxPendingForms)
+	}
+	r := stranger.post("/schools/999/audits/1/practices/x", url.Values{"evidence": {strings.Repeat("x", maxPendingFormBytes)}})
+	if !strings.HasSuffix(r.location, "next=%2F") {
+		t.Errorf("an oversized form was offered for resuming: redirect %q", r.location)
+	}
+}
