@@ -19,6 +19,8 @@ func (s *Server) routes() http.Handler {
 	s.handle(mux, "POST /sign-in", s.signInForm(s.signIn))
 	s.handle(mux, "POST /sign-out", s.signedIn(s.signOut))
 	s.handle(mux, "GET /resume", s.signedIn(s.showResume))
+	s.handle(mux, "GET /account", s.signedIn(s.showAccount))
+	s.handle(mux, "POST /account/password", s.signedIn(s.changePassword))
 	s.handle(mux, "GET /invitations/{token}", s.public(s.showInvitation))
 	s.handle(mux, "POST /invitations/{token}", s.public(s.acceptInvitation))
 	s.handle(mux, "GET /rating-scale", s.public(s.showRatingScale))
