@@ -37,6 +37,7 @@ func (s *Server) routes() http.Handler {
 	s.manageRoutes(mux)
 	s.resultsRoutes(mux)
 	s.respondRoutes(mux)
+	s.dataRoutes(mux)
 	return s.withMiddleware(mux)
 }
 
