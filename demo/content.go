@@ -2,22 +2,60 @@ package demo
 
 import "github.com/imhars/imhars"
 
-var evidencePool = []string{
-	"Staff questionnaire: most staff agreed, but comments from support staff were less positive.",
-	"Learning walk in the autumn term found this in most classes, less so in Key Stage 2.",
-	"Pupil voice group said they know which adult to go to; younger pupils were less sure.",
-	"The policy was reviewed last year, but it is not yet applied the same way by every team.",
-	"Parents' meeting: parents valued the new approach and asked for more information in advance.",
-	"Attendance and behaviour data show fewer incidents this year for the pupils involved.",
+// evidence is a sample practice's evidence with the kinds it came from.
+type evidence struct {
+	text  string
+	kinds []imhars.EvidenceKind
 }
 
-func evidenceFor(component, practice int) string {
-	return evidencePool[(component*3+practice)%len(evidencePool)]
+// evidenceByRating contains a few plausible entries for each rating, so
+// that the evidence text agrees with the rating beside it.
+var evidenceByRating = map[imhars.Rating][]evidence{
+	imhars.NotInPlace: {
+		{"No policy or routine covers this yet, and the staff asked knew of no plans for it.",
+			[]imhars.EvidenceKind{imhars.EvidenceStaffInterview, imhars.EvidenceDocuments}},
+		{"Pupils in the focus group could not name anything the school does for this.",
+			[]imhars.EvidenceKind{imhars.EvidenceFocusGroup}},
+		{"Staff questionnaire: this is left to individual teachers, and most said it rarely happens.",
+			[]imhars.EvidenceKind{imhars.EvidenceQuestionnaire}},
+	},
+	imhars.Emerging: {
+		{"A plan was agreed this year and a few classes have started, but most staff are not yet trained.",
+			[]imhars.EvidenceKind{imhars.EvidenceStaffInterview, imhars.EvidenceDocuments}},
+		{"The learning walk found this in some Key Stage 1 classes, not yet across the school.",
+			[]imhars.EvidenceKind{imhars.EvidenceLearningWalk, imhars.EvidenceObservation}},
+		{"Pupils said some adults do this well; younger pupils were less sure whom to ask.",
+			[]imhars.EvidenceKind{imhars.EvidencePupilDiscussion}},
+	},
+	imhars.Established: {
+		{"Staff questionnaire: most staff agreed this happens, though support staff were less positive.",
+			[]imhars.EvidenceKind{imhars.EvidenceQuestionnaire}},
+		{"The autumn learning walk found this in most classes, less consistently in Key Stage 2.",
+			[]imhars.EvidenceKind{imhars.EvidenceLearningWalk, imhars.EvidenceObservation}},
+		{"The policy was reviewed last year and most teams apply it; two year groups still work differently.",
+			[]imhars.EvidenceKind{imhars.EvidenceDocuments, imhars.EvidenceStaffInterview}},
+	},
+	imhars.Embedded: {
+		{"Seen in every class on the learning walk, and pupils in each year group explained it in their own words.",
+			[]imhars.EvidenceKind{imhars.EvidenceLearningWalk, imhars.EvidencePupilDiscussion}},
+		{"Governors review it each year, and behaviour data show fewer incidents for the pupils it supports.",
+			[]imhars.EvidenceKind{imhars.EvidenceSchoolData, imhars.EvidenceDocuments}},
+		{"Parents at the focus group called this a strength and knew how it works.",
+			[]imhars.EvidenceKind{imhars.EvidenceFocusGroup, imhars.EvidenceQuestionnaire}},
+	},
 }
 
-func kindsFor(n int) []imhars.EvidenceKind {
-	all := imhars.EvidenceKinds
-	return []imhars.EvidenceKind{all[n%len(all)], all[(n+3)%len(all)]}
+// notAssessedEvidence explains a practice the team left unrated.
+var notAssessedEvidence = evidence{text: "Not looked at in this audit; the team will gather evidence next term."}
+
+// evidenceFor returns one of the entries for rating, chosen by n so that
+// neighbouring practices read differently.
+func evidenceFor(rating imhars.Rating, n int) evidence {
+	pool := evidenceByRating[rating]
+	if len(pool) == 0 {
+		return notAssessedEvidence
+	}
+	return pool[n%len(pool)]
 }
 
 func priorityFor(r imhars.Rating) imhars.Priority {

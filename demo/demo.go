@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/imhars/imhars"
@@ -24,11 +25,19 @@ const Email = "demo@sample-school.invalid"
 // SchoolName is the sample school's name.
 const SchoolName = "Sample Primary School (demo data)"
 
+// Instructions are the commands and address that Load prints, written for
+// the flags the command line was given.
+type Instructions struct {
+	ServeCommand  string // one or more ways to start the server, such as "make run, or imhars"
+	SignInURL     string // such as "http://127.0.0.1:8080/sign-in"
+	RemoveCommand string // such as "imhars demo --remove"
+}
+
 // Load replaces any earlier sample data with a fresh sample school, two
 // completed audits and a demo account that leads the school, then prints
 // how to sign in.
-func Load(ctx context.Context, store *sqlstore.Store, out io.Writer) error {
-	if err := removeSample(ctx, store); err != nil {
+func Load(ctx context.Context, store *sqlstore.Store, out io.Writer, how Instructions) error {
+	if _, err := removeSample(ctx, store); err != nil {
 		return err
 	}
 	f, err := store.EnsureDefaultFramework(ctx, framework.Default(), framework.DefaultSource())
@@ -55,31 +64,59 @@ func Load(ctx context.Context, store *sqlstore.Store, out io.Writer) error {
 		}
 	}
 	fmt.Fprintf(out, `Loaded %q with two completed audits.
-Start the server (make run, or imhars) and sign in at http://127.0.0.1:8080/sign-in with
+Start the server (%s) and sign in at %s with
   email:    %s
   password: %s
-The school is marked as sample data on every page. Remove it with: imhars demo --remove
-`, SchoolName, Email, pass)
+The school is marked as sample data on every page. Remove it with: %s
+`, SchoolName, how.ServeCommand, how.SignInURL, Email, pass, how.RemoveCommand)
 	return nil
 }
 
-// Remove deletes the sample school and the demo account.
+// Remove deletes the sample school and the demo account, and prints what
+// it removed.
 func Remove(ctx context.Context, store *sqlstore.Store, out io.Writer) error {
-	if err := removeSample(ctx, store); err != nil {
+	removed, err := removeSample(ctx, store)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintln(out, "Removed the sample school and the demo account.")
+	fmt.Fprintln(out, removed.String())
 	return nil
 }
 
-func removeSample(ctx context.Context, store *sqlstore.Store) error {
-	if err := store.DeleteSampleSchools(ctx); err != nil {
-		return fmt.Errorf("remove sample schools: %w", err)
+// removal counts what removeSample deleted.
+type removal struct {
+	schools  int64
+	accounts int64
+}
+
+// String returns what was removed as a sentence.
+func (r removal) String() string {
+	var parts []string
+	switch {
+	case r.schools == 1:
+		parts = append(parts, "the sample school")
+	case r.schools > 1:
+		parts = append(parts, fmt.Sprintf("%d sample schools", r.schools))
 	}
-	if err := store.DeleteUserByEmail(ctx, Email); err != nil {
-		return fmt.Errorf("remove demo account: %w", err)
+	if r.accounts > 0 {
+		parts = append(parts, "the demo account")
 	}
-	return nil
+	if len(parts) == 0 {
+		return "There was no sample data to remove."
+	}
+	return "Removed " + strings.Join(parts, " and ") + "."
+}
+
+func removeSample(ctx context.Context, store *sqlstore.Store) (removal, error) {
+	var r removal
+	var err error
+	if r.schools, err = store.DeleteSampleSchools(ctx); err != nil {
+		return r, fmt.Errorf("remove sample schools: %w", err)
+	}
+	if r.accounts, err = store.DeleteUserByEmail(ctx, Email); err != nil {
+		return r, fmt.Errorf("remove demo account: %w", err)
+	}
+	return r, nil
 }
 
 func newPassword() string {
@@ -108,9 +145,10 @@ func loadAudit(ctx context.Context, store *sqlstore.Store, school *imhars.School
 			if round == 1 && ci == 3 && pi == 0 {
 				rating = imhars.NotAssessed
 			}
+			e := evidenceFor(rating, ci+pi)
 			pa := &imhars.PracticeAssessment{
 				AuditID: a.ID, PracticeKey: p.Key, Rating: rating, UpdatedBy: by,
-				Evidence: evidenceFor(ci, pi), Kinds: kindsFor(ci + pi), Priority: priorityFor(rating),
+				Evidence: e.text, Kinds: e.kinds, Priority: priorityFor(rating),
 			}
 			if err := store.SaveAssessment(ctx, pa); err != nil {
 				return fmt.Errorf("save sample assessment %s: %w", p.Key, err)

@@ -22,21 +22,32 @@ func (s *Store) SchoolByID(ctx context.Context, schoolID int64) (*imhars.School,
 }
 
 // DeleteSampleSchools removes every school flagged as sample data, with
-// everything recorded in it.
-func (s *Store) DeleteSampleSchools(ctx context.Context) error {
-	if _, err := s.writer().exec(ctx, "DELETE FROM schools WHERE is_sample = ?", true); err != nil {
-		return fmt.Errorf("delete sample schools: %w", err)
+// everything recorded in it, and returns how many schools it removed.
+func (s *Store) DeleteSampleSchools(ctx context.Context) (int64, error) {
+	res, err := s.writer().exec(ctx, "DELETE FROM schools WHERE is_sample = ?", true)
+	if err != nil {
+		return 0, fmt.Errorf("delete sample schools: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("count deleted sample schools: %w", err)
+	}
+	return n, nil
 }
 
 // DeleteUserByEmail removes the account with email, if there is one, with
-// its sessions and memberships.
-func (s *Store) DeleteUserByEmail(ctx context.Context, email string) error {
-	if _, err := s.writer().exec(ctx, "DELETE FROM users WHERE email = ?", imhars.NormaliseEmail(email)); err != nil {
-		return fmt.Errorf("delete user: %w", err)
+// its sessions and memberships, and returns how many accounts it removed:
+// 0 or 1.
+func (s *Store) DeleteUserByEmail(ctx context.Context, email string) (int64, error) {
+	res, err := s.writer().exec(ctx, "DELETE FROM users WHERE email = ?", imhars.NormaliseEmail(email))
+	if err != nil {
+		return 0, fmt.Errorf("delete user: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("count deleted users: %w", err)
+	}
+	return n, nil
 }
 
 // Redact returns dsn with any password replaced, for logs and messages.

@@ -20,6 +20,12 @@ import (
 	"github.com/imhars/imhars/web/static"
 )
 
+// Defaults of the flags that the demo's instructions repeat when they differ.
+const (
+	defaultAddr     = "127.0.0.1:8080"
+	defaultDatabase = "imhars.db"
+)
+
 // config is what the flags and environment variables set.
 type config struct {
 	addr          string
@@ -64,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if cfg.remove {
 			return demo.Remove(ctx, store, stdout)
 		}
-		return demo.Load(ctx, store, stdout)
+		return demo.Load(ctx, store, stdout, demoInstructions(cfg))
 	}
 	return serve(ctx, cfg, store, logger)
 }
@@ -77,9 +83,9 @@ func parseFlags(command string, args []string, stderr io.Writer) (config, error)
 		fs.PrintDefaults()
 	}
 	var cfg config
-	fs.StringVar(&cfg.addr, "addr", env("IMHARS_ADDR", "127.0.0.1:8080"),
+	fs.StringVar(&cfg.addr, "addr", env("IMHARS_ADDR", defaultAddr),
 		"`host:port` to listen on [IMHARS_ADDR]")
-	fs.StringVar(&cfg.database, "database", env("IMHARS_DATABASE", "imhars.db"),
+	fs.StringVar(&cfg.database, "database", env("IMHARS_DATABASE", defaultDatabase),
 		"SQLite file, created on first start, or a postgres:// URL [IMHARS_DATABASE]")
 	fs.StringVar(&cfg.baseURL, "base-url", env("IMHARS_BASE_URL", ""),
 		"public `URL` of the site, used in invitation links; empty uses the request's host [IMHARS_BASE_URL]")
