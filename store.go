@@ -116,8 +116,9 @@ type AuditStore interface {
 	CreateAudit(ctx context.Context, a *Audit) error
 	Audit(ctx context.Context, schoolID, auditID int64) (*Audit, error)
 	Audits(ctx context.Context, schoolID int64) ([]Audit, error)
-	// PreviousAudit returns the latest audit of the same school for an
-	// earlier academic year, or ErrNotFound.
+	// PreviousAudit returns the latest complete audit of the same school
+	// for an earlier academic year, or ErrNotFound. Audits in progress are
+	// skipped.
 	PreviousAudit(ctx context.Context, a *Audit) (*Audit, error)
 	SetAuditStatus(ctx context.Context, auditID int64, status AuditStatus, at time.Time) error
 	AuditData(ctx context.Context, a *Audit) (*AuditData, error)

@@ -100,14 +100,15 @@ func (s *Store) Audits(ctx context.Context, schoolID int64) ([]imhars.Audit, err
 	return list, nil
 }
 
-// PreviousAudit returns the audit of a's school for the latest academic
-// year before a's, or imhars.ErrNotFound.
+// PreviousAudit returns the complete audit of a's school for the latest
+// academic year before a's, or imhars.ErrNotFound. Audits still in progress
+// are skipped, because their ratings may yet change.
 func (s *Store) PreviousAudit(ctx context.Context, a *imhars.Audit) (*imhars.Audit, error) {
 	prev, err := scanAudit(s.reader().queryRow(ctx, "SELECT "+auditColumns+` FROM audits a
-		WHERE a.school_id = ? AND a.academic_year < ?
-		ORDER BY a.academic_year DESC LIMIT 1`, a.SchoolID, a.AcademicYear))
+		WHERE a.school_id = ? AND a.academic_year < ? AND a.status = ?
+		ORDER BY a.academic_year DESC LIMIT 1`, a.SchoolID, a.AcademicYear, imhars.AuditComplete))
 	if err != nil {
-		return nil, wrapError(err, "get audit before %s of school %d", a.AcademicYear, a.SchoolID)
+		return nil, wrapError(err, "get complete audit before %s of school %d", a.AcademicYear, a.SchoolID)
 	}
 	return &prev, nil
 }

@@ -105,18 +105,33 @@ func TestPreviousAudit(t *testing.T) {
 	sqlstoretest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
 		ctx := context.Background()
 		fx := newAuditFixture(t, s)
-		first := createAudit(t, s, fx.school, fx.framework, "2023/24")
-		second := createAudit(t, s, fx.school, fx.framework, "2025/26")
+		complete := func(a *imhars.Audit) *imhars.Audit {
+			t.Helper()
+			if err := s.SetAuditStatus(ctx, a.ID, imhars.AuditComplete, testTime); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Audit(ctx, a.SchoolID, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		first := complete(createAudit(t, s, fx.school, fx.framework, "2022/23"))
+		inProgress := createAudit(t, s, fx.school, fx.framework, "2023/24")
+		second := complete(createAudit(t, s, fx.school, fx.framework, "2025/26"))
+		later := createAudit(t, s, fx.school, fx.framework, "2027/28")
 		other := createSchool(t, s, "Other", fx.lead)
-		createAudit(t, s, other, fx.framework, "2024/25")
+		complete(createAudit(t, s, other, fx.framework, "2024/25"))
 
 		tests := []struct {
 			name    string
 			current *imhars.Audit
 			want    *imhars.Audit // nil for not found
 		}{
-			{"latest earlier year", fx.audit, second},
-			{"skips a gap", second, first},
+			{"latest complete earlier year", fx.audit, second},
+			{"skips a later audit in progress", later, second},
+			{"skips a gap and an audit in progress", second, first},
+			{"from an audit in progress", inProgress, first},
 			{"first audit", first, nil},
 		}
 		for _, tt := range tests {
@@ -134,6 +149,15 @@ func TestPreviousAudit(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+func TestPreviousAuditOnlyInProgress(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		fx := newAuditFixture(t, s)
+		createAudit(t, s, fx.school, fx.framework, "2025/26")
+		_, err := s.PreviousAudit(context.Background(), fx.audit)
+		wantNotFound(t, err)
 	})
 }
 
