@@ -15,9 +15,13 @@ const maxGroupSize = 64
 // While a group's transaction runs, new submissions wait; then one of them
 // stores all that have gathered. An idle queue stores a submission at once.
 // On SQLite, where write transactions run one at a time, this shares a
-// commit's fixed cost among everyone who submitted meanwhile.
+// commit's fixed cost among everyone who submitted meanwhile. PostgreSQL
+// runs transactions side by side and flushes concurrent commits together
+// itself, so there each submission is stored at once in its own
+// transaction, which measured faster than one queue.
 type submitQueue struct {
-	store *sqlstore.Store
+	store   *sqlstore.Store
+	grouped bool // false on PostgreSQL
 
 	mu      sync.Mutex
 	waiting []*queuedSubmission
@@ -33,13 +37,16 @@ type queuedSubmission struct {
 }
 
 func newSubmitQueue(store *sqlstore.Store) *submitQueue {
-	return &submitQueue{store: store}
+	return &submitQueue{store: store, grouped: store.Dialect() == "sqlite"}
 }
 
 // submit stores sub, alone or in a group, and returns whether its key had
 // already been used. Once queued, a submission is stored even if ctx is
 // cancelled, because other submissions may be in its group.
 func (q *submitQueue) submit(ctx context.Context, sub sqlstore.Submission) (duplicate bool, err error) {
+	if !q.grouped {
+		return q.store.SubmitResponse(ctx, sub.Response, sub.Key, sub.RecipientTokenHash)
+	}
 	qs := &queuedSubmission{sub: sub, done: make(chan struct{}), lead: make(chan struct{})}
 	q.mu.Lock()
 	q.waiting = append(q.waiting, qs)
