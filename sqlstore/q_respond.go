@@ -20,7 +20,7 @@ type Submission struct {
 	RecipientTokenHash string
 }
 
-// SubmitResult is what storing one Submission came to.
+// SubmitResult is the outcome of storing one Submission.
 type SubmitResult struct {
 	Duplicate bool
 	Err       error

@@ -8,7 +8,8 @@ import (
 	"github.com/imhars/imhars"
 )
 
-// answerClosedPage says why a questionnaire takes no answers now.
+// answerClosedPage is the page shown when a questionnaire takes no
+// answers now, with the reason.
 type answerClosedPage struct {
 	Page
 	Q        *imhars.Questionnaire
@@ -18,7 +19,7 @@ type answerClosedPage struct {
 }
 
 // renderAnswerClosed shows why the questionnaire takes no answers. After a
-// submission it also says that the answers were not stored.
+// submission it also states that the answers were not stored.
 func (s *Server) renderAnswerClosed(w http.ResponseWriter, r *http.Request, status int, q *imhars.Questionnaire, sent bool) error {
 	heading, msg := closedReason(q, imhars.DateOf(s.now().In(q.Location())))
 	p := &answerClosedPage{Page: s.page(r, heading), Q: q, Heading: heading, Message: msg, NotSaved: sent}
@@ -48,7 +49,7 @@ func closedReason(q *imhars.Questionnaire, today imhars.Date) (heading, message 
 		"The school has closed this questionnaire, so it no longer takes answers."
 }
 
-// answerThanksPage confirms that a response was stored.
+// answerThanksPage is the thank-you page shown once a response is stored.
 type answerThanksPage struct {
 	Page
 	Q     *imhars.Questionnaire
@@ -71,7 +72,7 @@ func (s *Server) renderAnswerThanks(w http.ResponseWriter, r *http.Request, q *i
 	return s.render(w, r, "q-respond-thanks", &answerThanksPage{Page: s.page(r, title), Q: q, Again: again})
 }
 
-// codeEntryPage asks for a questionnaire's short code.
+// codeEntryPage is the form for a questionnaire's short code.
 type codeEntryPage struct {
 	Page
 	Code string
@@ -90,7 +91,7 @@ func (s *Server) findQuestionnaireByCode(w http.ResponseWriter, r *http.Request)
 	case code == "":
 		p.Errors.Add("code", "Enter the code you were given, like K7PM3Q.")
 	case len(code) != imhars.ShortCodeLen:
-		p.Errors.Add("code", "The code is %d letters and numbers. Check it and try again.", imhars.ShortCodeLen)
+		p.Errors.Add("code", "The code has %d letters and numbers. Check it and try again.", imhars.ShortCodeLen)
 	}
 	if p.Errors.Any() {
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "q-respond-code", p)

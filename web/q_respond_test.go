@@ -513,7 +513,7 @@ func TestAnswerShortCode(t *testing.T) {
 		{"lower case", strings.ToLower(code), http.StatusSeeOther, ""},
 		{"spaces and hyphen", " " + strings.ToLower(code[:3]) + "-" + code[3:] + " ", http.StatusSeeOther, ""},
 		{"empty", "  ", http.StatusUnprocessableEntity, "Enter the code you were given"},
-		{"too short", code[:4], http.StatusUnprocessableEntity, "The code is 6 letters and numbers."},
+		{"too short", code[:4], http.StatusUnprocessableEntity, "The code has 6 letters and numbers."},
 		{"unknown", "zzzz22", http.StatusUnprocessableEntity, "No questionnaire has the code ZZZZ22."},
 	}
 	c := app.client()
