@@ -2,8 +2,11 @@ package pdf
 
 import (
 	"strings"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Page geometry in millimetres on A4 (210 × 297 mm).
@@ -33,25 +36,49 @@ var (
 	ruleColor     = rgb{177, 180, 182}
 )
 
-// document wraps the fpdf document with the translator from UTF-8 to
-// Windows-1252, which every string must pass through before fpdf draws it.
+// document wraps the fpdf document. Every string from outside the package
+// must pass through text before fpdf draws it.
 type document struct {
-	pdf       *fpdf.Fpdf
-	translate func(string) string
+	pdf    *fpdf.Fpdf
+	glyphs sfnt.Buffer // for looking up glyphs in text, never concurrently
 }
 
-// text converts s for the core fonts. Line endings become "\n" and tabs
-// become spaces, because the core fonts have no tab glyph.
+// text prepares s for the embedded font. It composes characters to
+// Unicode's NFC form, so that a letter typed with a separate accent mark
+// prints as one glyph, turns line endings into "\n" and tabs into spaces,
+// and replaces characters that the font cannot draw.
 func (d *document) text(s string) string {
+	s = norm.NFC.String(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.ReplaceAll(s, "\t", " ")
-	return d.translate(s)
+	return strings.Map(d.drawable, s)
 }
 
-// setFont selects Helvetica in style "" (regular), "B" or "I".
+// drawable returns r, or missingGlyph when r is a control character other
+// than "\n" or the font has no glyph for r.
+//
+// NOTE: the Go fonts cover Latin, Greek and Cyrillic, about 700 characters
+// of the Basic Multilingual Plane, but no emoji, CJK, Arabic or Hebrew. A
+// character without a glyph prints as missingGlyph, so that fpdf measures
+// and wraps the line with a real width. fpdf v0.12.0 also handles only
+// characters up to U+FFFF, so characters beyond it are always replaced.
+func (d *document) drawable(r rune) rune {
+	if r == '\n' || (r >= ' ' && r <= '~') {
+		return r
+	}
+	if r > 0xFFFF || unicode.IsControl(r) {
+		return missingGlyph
+	}
+	if i, err := regularFont.GlyphIndex(&d.glyphs, r); err != nil || i == 0 {
+		return missingGlyph
+	}
+	return r
+}
+
+// setFont selects the Go font in style "" (regular), "B" or "I".
 func (d *document) setFont(style string, size float64) {
-	d.pdf.SetFont("Helvetica", style, size)
+	d.pdf.SetFont(fontFamily, style, size)
 }
 
 func (d *document) setColor(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }

@@ -1,6 +1,6 @@
 // Package pdf writes the audit report as an A4 PDF with codeberg.org/go-pdf/fpdf.
-// It uses only the core Helvetica font, so text is converted to the
-// Windows-1252 code page before it is drawn.
+// Text is set in the Go fonts from golang.org/x/image/font/gofont, embedded
+// as TrueType subsets, which cover Latin, Greek and Cyrillic.
 package pdf
 
 import (
@@ -42,13 +42,8 @@ func render(r *imhars.Report) *document {
 
 func newDocument(r *imhars.Report) *document {
 	p := fpdf.New("P", "mm", "A4", "")
-	d := &document{
-		pdf: p,
-		// NOTE: characters outside Windows-1252, such as emoji and most
-		// non-Latin scripts, are printed as "." because the core fonts have
-		// no glyphs for them. Showing them needs an embedded UTF-8 font.
-		translate: p.UnicodeTranslatorFromDescriptor("cp1252"),
-	}
+	d := &document{pdf: p}
+	addFonts(p)
 
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, margin)
@@ -56,10 +51,10 @@ func newDocument(r *imhars.Report) *document {
 	p.SetCatalogSort(true)
 	p.SetCreationDate(r.GeneratedAt)
 	p.SetModificationDate(r.GeneratedAt)
-	p.SetTitle(fmt.Sprintf("%s: audit report %s", r.School.Name, r.Audit.AcademicYear), true)
-	p.SetSubject(r.Framework.Label(), true)
-	p.SetAuthor(r.School.Name, true)
-	p.SetCreator("imhars", true)
+	p.SetTitle(textString(fmt.Sprintf("%s: audit report %s", r.School.Name, r.Audit.AcademicYear)), false)
+	p.SetSubject(textString(r.Framework.Label()), false)
+	p.SetAuthor(textString(r.School.Name), false)
+	p.SetCreator(textString("imhars"), false)
 	p.SetLang("en-GB")
 	p.SetFooterFunc(func() { d.footer(r) })
 	return d

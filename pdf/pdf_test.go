@@ -10,7 +10,6 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/internal/reporttest"
@@ -30,25 +29,41 @@ func renderPlain(t *testing.T, r imhars.Report) []byte {
 }
 
 var (
-	streamPattern = regexp.MustCompile(`(?s)stream\n(.*?)\nendstream`)
-	showPattern   = regexp.MustCompile(`\(((?:\\.|[^\\)])*)\)\s*Tj`)
-	countPattern  = regexp.MustCompile(`/Type /Pages\n/Kids \[[^\]]*\]\n/Count (\d+)`)
+	contentsPattern = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	showPattern     = regexp.MustCompile(`\(((?:\\.|[^\\)])*)\)\s*Tj`)
+	countPattern    = regexp.MustCompile(`/Type /Pages\n/Kids \[[^\]]*\]\n/Count (\d+)`)
 )
 
-// pageTexts returns the strings drawn on each page, in drawing order and
-// decoded from Windows-1252. Core-font documents have no other streams, so
-// each stream is one page's content.
+// pageTexts returns the strings drawn on each page, in drawing order. The
+// embedded fonts use Unicode code points as character codes, so each string
+// is decoded from UTF-16BE.
 func pageTexts(t *testing.T, doc []byte) [][]string {
 	t.Helper()
 	var pages [][]string
-	for _, stream := range streamPattern.FindAllSubmatch(doc, -1) {
+	for _, stream := range contentStreams(t, doc) {
 		var lines []string
-		for _, show := range showPattern.FindAllSubmatch(stream[1], -1) {
-			lines = append(lines, decode(t, unescape(show[1])))
+		for _, show := range showPattern.FindAllSubmatch(stream, -1) {
+			lines = append(lines, decodeUTF16(t, unescape(show[1])))
 		}
 		pages = append(pages, lines)
 	}
 	return pages
+}
+
+// contentStreams returns each page's content stream, in page order. The
+// document's other streams contain fonts and character maps.
+func contentStreams(t *testing.T, doc []byte) [][]byte {
+	t.Helper()
+	var streams [][]byte
+	for _, ref := range contentsPattern.FindAllSubmatch(doc, -1) {
+		object := regexp.MustCompile(`(?s)\n` + string(ref[1]) + ` 0 obj\n<<[^>]*>>\nstream\n(.*?)\nendstream`)
+		m := object.FindSubmatch(doc)
+		if m == nil {
+			t.Fatalf("no stream for content object %s", ref[1])
+		}
+		streams = append(streams, m[1])
+	}
+	return streams
 }
 
 // unescape undoes the escapes of a PDF literal string that fpdf writes.
@@ -67,17 +82,21 @@ func unescape(s []byte) []byte {
 	return out
 }
 
-func decode(t *testing.T, cp1252 []byte) string {
+func decodeUTF16(t *testing.T, b []byte) string {
 	t.Helper()
-	s, err := charmap.Windows1252.NewDecoder().Bytes(cp1252)
-	if err != nil {
-		t.Fatalf("decode %q from Windows-1252: %v", cp1252, err)
+	if len(b)%2 != 0 {
+		t.Fatalf("string of %d bytes is not UTF-16: %q", len(b), b)
 	}
-	return string(s)
+	units := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		units = append(units, uint16(b[i])<<8|uint16(b[i+1]))
+	}
+	return string(utf16.Decode(units))
 }
 
 // infoValue returns a text value of the document information dictionary,
-// such as /Title, decoding the UTF-16BE form that fpdf uses for UTF-8 input.
+// such as /Title, decoding the UTF-16BE form that starts with a byte order
+// mark.
 func infoValue(t *testing.T, doc []byte, key string) string {
 	t.Helper()
 	m := regexp.MustCompile(regexp.QuoteMeta(key) + ` \(((?:\\.|[^\\)])*)\)`).FindSubmatch(doc)
@@ -88,11 +107,7 @@ func infoValue(t *testing.T, doc []byte, key string) string {
 	if !bytes.HasPrefix(raw, []byte{0xfe, 0xff}) {
 		return string(raw)
 	}
-	units := make([]uint16, 0, len(raw)/2)
-	for i := 2; i+1 < len(raw); i += 2 {
-		units = append(units, uint16(raw[i])<<8|uint16(raw[i+1]))
-	}
-	return string(utf16.Decode(units))
+	return decodeUTF16(t, raw[2:])
 }
 
 func TestWriteGoldenText(t *testing.T) {
@@ -183,7 +198,7 @@ func TestWriteCharacters(t *testing.T) {
 		{"right single quotation mark", "St Mary’s"},
 		{"pound sign", "£250"},
 		{"curly double quotes", "“thank you”"},
-		{"emoji outside cp1252 replaced", "café, ."},
+		{"emoji without a glyph replaced", "café, \uFFFD"},
 		{"bullet", "•"},
 		{"formula text printed as is", `=HYPERLINK("https://example.org/policy","Behaviour policy")`},
 	}

@@ -28,7 +28,7 @@ func (d *document) rowHeight(widths []float64, row []string, style string) float
 	d.setFont(style, bodySize)
 	lines := 1
 	for i, cell := range row {
-		if n := len(d.pdf.SplitLines([]byte(d.text(cell)), widths[i])); n > lines {
+		if n := len(d.pdf.SplitText(d.text(cell), widths[i])); n > lines {
 			lines = n
 		}
 	}
@@ -51,8 +51,8 @@ func (d *document) tableRow(widths []float64, row []string, style string) {
 		}
 		d.pdf.Rect(left, y, widths[i], height, border)
 		d.pdf.SetXY(left, y+0.5)
-		for _, line := range d.pdf.SplitLines([]byte(d.text(cell)), widths[i]) {
-			d.pdf.CellFormat(widths[i], lineH, string(line), "", 2, "L", false, 0, "")
+		for _, line := range d.pdf.SplitText(d.text(cell), widths[i]) {
+			d.pdf.CellFormat(widths[i], lineH, line, "", 2, "L", false, 0, "")
 		}
 		left += widths[i]
 	}

@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/framework"
@@ -126,8 +126,8 @@ var (
 )
 
 // pdfStrings returns every string a downloaded PDF draws, in order. The
-// content streams are zlib-compressed, and the core fonts' text is
-// Windows-1252.
+// content streams are zlib-compressed, and the embedded fonts' text is
+// UTF-16BE.
 func pdfStrings(t *testing.T, body string) []string {
 	t.Helper()
 	var out []string
@@ -141,11 +141,7 @@ func pdfStrings(t *testing.T, body string) []string {
 			continue
 		}
 		for _, show := range pdfShow.FindAllSubmatch(raw, -1) {
-			text, err := charmap.Windows1252.NewDecoder().Bytes(unescapePDF(show[1]))
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, string(text))
+			out = append(out, decodeUTF16BE(unescapePDF(show[1])))
 		}
 	}
 	return out
@@ -156,10 +152,24 @@ func unescapePDF(s []byte) []byte {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
 			i++
+			if s[i] == 'r' {
+				out.WriteByte('\r')
+				continue
+			}
 		}
 		out.WriteByte(s[i])
 	}
 	return out.Bytes()
+}
+
+// decodeUTF16BE decodes b and drops an odd last byte, which only a chance
+// match inside an embedded font's data can have.
+func decodeUTF16BE(b []byte) string {
+	units := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		units = append(units, uint16(b[i])<<8|uint16(b[i+1]))
+	}
+	return string(utf16.Decode(units))
 }
 
 // cellKind returns "string", "number", "formula" or "empty" for a cell of
