@@ -5,6 +5,8 @@
 //	imhars [flags]         serve the application
 //	imhars demo [flags]    load the sample school and print how to sign in
 //	imhars demo --remove   delete the sample school and its demo account
+//	imhars reset-password --email ADDRESS
+//	                       give an account a new random password and print it
 package main
 
 import (

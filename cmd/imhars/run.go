@@ -41,12 +41,17 @@ Usage:
   imhars [flags]          serve the application
   imhars demo [flags]     load the sample school and print how to sign in
   imhars demo --remove    delete the sample school and its demo account
+  imhars reset-password --email ADDRESS
+                          give an account a new random password and print it
 
 Flags (each can also be set by the environment variable in brackets):
 `
 
 // run parses args and runs the chosen command until ctx is cancelled.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "reset-password" {
+		return resetPassword(ctx, args[1:], stdout, stderr)
+	}
 	command := "serve"
 	if len(args) > 0 && (args[0] == "demo" || args[0] == "serve") {
 		command, args = args[0], args[1:]

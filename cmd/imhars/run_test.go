@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/imhars/imhars/demo"
+	"github.com/imhars/imhars/password"
 	"github.com/imhars/imhars/sqlstore"
 )
 
@@ -147,5 +148,41 @@ func TestDemoInstructions(t *testing.T) {
 				t.Errorf("demoInstructions (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestResetPassword(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "reset.db")
+	var out bytes.Buffer
+	if err := run(ctx, []string{"demo", "--database", db}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	err := run(ctx, []string{"reset-password", "--database", db, "--email", "nobody@example.org"}, &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "no account has the email address nobody@example.org") {
+		t.Errorf("unknown email: error = %v", err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"reset-password", "--database", db, "--email", demo.Email}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	line := out.String()
+	prefix := "New password for " + demo.Email + ": "
+	if !strings.HasPrefix(line, prefix) {
+		t.Fatalf("output %q does not give the new password", line)
+	}
+	newPassword := strings.Fields(strings.TrimPrefix(line, prefix))[0]
+	store, err := sqlstore.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	user, err := store.UserByEmail(ctx, demo.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := password.Check(user.PasswordHash, newPassword); !ok {
+		t.Error("the printed password does not sign in")
 	}
 }
