@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"sync"
+	"time"
 
 	"github.com/imhars/imhars/sqlstore"
 )
@@ -20,8 +22,11 @@ const maxGroupSize = 64
 // itself, so there each submission is stored at once in its own
 // transaction, which measured faster than one queue.
 type submitQueue struct {
-	store   *sqlstore.Store
-	grouped bool // false on PostgreSQL
+	// storeMany stores submissions in one transaction, and storeOne
+	// stores one on its own; the store's methods, except in tests.
+	storeMany func(context.Context, []sqlstore.Submission) []sqlstore.SubmitResult
+	storeOne  func(context.Context, sqlstore.Submission) (duplicate bool, err error)
+	grouped   bool // false on PostgreSQL
 
 	mu      sync.Mutex
 	waiting []*queuedSubmission
@@ -37,7 +42,13 @@ type queuedSubmission struct {
 }
 
 func newSubmitQueue(store *sqlstore.Store) *submitQueue {
-	return &submitQueue{store: store, grouped: store.Dialect() == "sqlite"}
+	return &submitQueue{
+		storeMany: store.SubmitResponses,
+		storeOne: func(ctx context.Context, sub sqlstore.Submission) (bool, error) {
+			return store.SubmitResponse(ctx, sub.Response, sub.Key, sub.RecipientTokenHash)
+		},
+		grouped: store.Dialect() == "sqlite",
+	}
 }
 
 // submit stores sub, alone or in a group, and returns whether its key had
@@ -45,7 +56,7 @@ func newSubmitQueue(store *sqlstore.Store) *submitQueue {
 // cancelled, because other submissions may be in its group.
 func (q *submitQueue) submit(ctx context.Context, sub sqlstore.Submission) (duplicate bool, err error) {
 	if !q.grouped {
-		return q.store.SubmitResponse(ctx, sub.Response, sub.Key, sub.RecipientTokenHash)
+		return q.storeOne(ctx, sub)
 	}
 	qs := &queuedSubmission{sub: sub, done: make(chan struct{}), lead: make(chan struct{})}
 	q.mu.Lock()
@@ -80,7 +91,9 @@ func (q *submitQueue) storeGroup(ctx context.Context) {
 	for i, qs := range group {
 		subs[i] = qs.sub
 	}
-	results := q.store.SubmitResponses(ctx, subs)
+	ctx, cancel := context.WithTimeout(ctx, groupTimeout)
+	results := q.storeSafely(ctx, subs)
+	cancel()
 	for i, qs := range group {
 		qs.result = results[i]
 		close(qs.done)
@@ -93,4 +106,24 @@ func (q *submitQueue) storeGroup(ctx context.Context) {
 		q.busy = false
 	}
 	q.mu.Unlock()
+}
+
+// groupTimeout bounds one group's transaction, so that a database that
+// stops answering fails the group's requests instead of holding them.
+const groupTimeout = 30 * time.Second
+
+// storeSafely stores subs and turns a panic into an error for each of
+// them, so that the queue is always handed on and no submission waits for
+// ever.
+func (q *submitQueue) storeSafely(ctx context.Context, subs []sqlstore.Submission) (results []sqlstore.SubmitResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			err := fmt.Errorf("store a group of %d submissions: panic: %v", len(subs), v)
+			results = make([]sqlstore.SubmitResult, len(subs))
+			for i := range results {
+				results[i].Err = err
+			}
+		}
+	}()
+	return q.storeMany(ctx, subs)
 }
