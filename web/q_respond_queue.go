@@ -109,7 +109,7 @@ func (q *submitQueue) storeGroup(ctx context.Context) {
 }
 
 // groupTimeout bounds one group's transaction, so that a database that
-// stops answering fails the group's requests instead of holding them.
+// stops responding fails the group's requests instead of holding them.
 const groupTimeout = 30 * time.Second
 
 // storeSafely stores subs and turns a panic into an error for each of
