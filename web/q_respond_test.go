@@ -1,9 +1,12 @@
 package web
 
 import (
+	"bytes"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -97,6 +100,9 @@ func TestAnswerFormIntro(t *testing.T) {
 	wantStatus(t, reload, http.StatusSeeOther)
 	if reload.location != fx.path {
 		t.Errorf("GET %s redirects to %q, want the questionnaire", fx.action, reload.location)
+	}
+	if cookies := page.header.Values("Set-Cookie"); len(cookies) != 0 {
+		t.Errorf("the questionnaire sets cookies %q; respondents must not be tracked", cookies)
 	}
 	if page.doc.Find(`script[src="/static/questionnaire.js"]`).Length() != 1 {
 		t.Error("the page does not load questionnaire.js")
@@ -663,5 +669,60 @@ func TestAnswerMissingMessage(t *testing.T) {
 				t.Errorf("missingMessage(4) = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// respondLogBuffer is a bytes.Buffer that the server's goroutines can write to.
+type respondLogBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *respondLogBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *respondLogBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestAnswerLogsNoPersonalData(t *testing.T) {
+	store := sqlstoretest.OpenSQLite(t)
+	app := newTestApp(t, store)
+	var logs respondLogBuffer
+	app.server.log = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	fx := createQuestionnaire(t, store, imhars.AudienceStaff, 3, func(q *imhars.Questionnaire) { q.Comments = true })
+	token := newToken()
+	rs := []imhars.Recipient{{Email: "private.person@example.org", Name: "Pat Private", TokenHash: hashToken(token)}}
+	if _, err := store.AddRecipients(t.Context(), fx.q.ID, rs); err != nil {
+		t.Fatal(err)
+	}
+
+	c := app.client()
+	page := c.get(fx.path + "?t=" + token)
+	form := fx.answers(page.value(`input[name="key"]`))
+	form.Set("t", token)
+	const comment = "A private remark about the staff room"
+	form.Set("comment-"+fx.items[0].ComponentKey, comment)
+	partial := url.Values{}
+	for k, v := range form {
+		partial[k] = v
+	}
+	partial.Del("item-" + fx.items[1].ID)
+	wantStatus(t, c.post(fx.action, partial), http.StatusUnprocessableEntity)
+	wantStatus(t, c.post(fx.action, form), http.StatusSeeOther)
+
+	got := logs.String()
+	if !strings.Contains(got, "route=") {
+		t.Fatalf("no request was logged; the test would prove nothing:\n%s", got)
+	}
+	for _, secret := range []string{token, hashToken(token), form.Get("key"), comment, "private.person", "Pat Private"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("the log contains %q:\n%s", secret, got)
+		}
 	}
 }
