@@ -53,7 +53,7 @@ type componentComments struct {
 
 func (s *Server) showResults(w http.ResponseWriter, r *http.Request) error {
 	st := stateOf(r)
-	q, err := s.questionnaireInAudit(r)
+	q, err := s.questionnaireOf(r)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ type responsesExport struct {
 // columns appear when the questionnaire asks for comments or has any.
 func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*responsesExport, error) {
 	st := stateOf(r)
-	q, err := s.questionnaireInAudit(r)
+	q, err := s.questionnaireOf(r)
 	if err != nil {
 		return nil, err
 	}

@@ -86,24 +86,6 @@ func (s *Server) addViews(r *http.Request, report *imhars.Report) error {
 	return nil
 }
 
-// questionnaireInAudit loads the questionnaire named in the path, which
-// must belong to the audit in the path.
-func (s *Server) questionnaireInAudit(r *http.Request) (*imhars.Questionnaire, error) {
-	st := stateOf(r)
-	id, err := pathID(r, "questionnaire")
-	if err != nil {
-		return nil, err
-	}
-	q, err := s.store.Questionnaire(r.Context(), st.school.ID, id)
-	if err != nil {
-		return nil, fmt.Errorf("load questionnaire %d: %w", id, err)
-	}
-	if q.AuditID != st.audit.ID {
-		return nil, imhars.ErrNotFound
-	}
-	return q, nil
-}
-
 func audienceRank(a imhars.Audience) int {
 	if i := slices.Index(imhars.Audiences, a); i >= 0 {
 		return i
