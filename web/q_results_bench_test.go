@@ -3,16 +3,11 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/imhars/imhars"
-	"github.com/imhars/imhars/framework"
-	"github.com/imhars/imhars/sqlstore/sqlstoretest"
 )
 
 // Size of the benchmark's questionnaire results.
@@ -53,28 +48,8 @@ func BenchmarkReportWithViews(b *testing.B) {
 // and the id of the first questionnaire.
 func benchmarkViewsAudit(b *testing.B) (*Server, string, string, int64) {
 	ctx := context.Background()
-	store := sqlstoretest.OpenSQLite(b)
-	f, err := store.EnsureDefaultFramework(ctx, framework.Default(), framework.DefaultSource())
-	if err != nil {
-		b.Fatal(err)
-	}
-	user := &imhars.User{Name: "Bench", Email: "bench@example.org", PasswordHash: "x", IsAdmin: true}
-	if err := store.CreateUser(ctx, user); err != nil {
-		b.Fatal(err)
-	}
-	token := newToken()
-	sess := &imhars.Session{TokenHash: hashToken(token), UserID: user.ID, CSRFToken: "t", ExpiresAt: time.Now().Add(time.Hour)}
-	if err := store.CreateSession(ctx, sess); err != nil {
-		b.Fatal(err)
-	}
-	school := &imhars.School{Name: "Bench Primary", Phase: imhars.PhasePrimary}
-	if err := store.CreateSchool(ctx, school, user.ID); err != nil {
-		b.Fatal(err)
-	}
-	audit := &imhars.Audit{SchoolID: school.ID, FrameworkID: f.ID, AcademicYear: "2026/27", Status: imhars.AuditInProgress}
-	if err := store.CreateAudit(ctx, audit); err != nil {
-		b.Fatal(err)
-	}
+	fx := newBenchFixture(b)
+	store, f, audit := fx.store, fx.f, fx.audit
 	var items []imhars.Item
 	for i, c := range f.Components {
 		for j, p := range c.Practices {
@@ -112,11 +87,7 @@ func benchmarkViewsAudit(b *testing.B) (*Server, string, string, int64) {
 	if n != viewsBenchResponses {
 		b.Fatalf("seeded %d responses, want %d", n, viewsBenchResponses)
 	}
-	srv, err := New(Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return srv, fmt.Sprintf("/schools/%d/audits/%d", school.ID, audit.ID), token, first
+	return fx.server(b), fmt.Sprintf("/schools/%d/audits/%d", fx.school.ID, audit.ID), fx.token, first
 }
 
 // viewsBenchResponse returns the n-th response: an answer to every item, spread

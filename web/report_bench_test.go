@@ -13,6 +13,7 @@ import (
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/framework"
+	"github.com/imhars/imhars/sqlstore"
 	"github.com/imhars/imhars/sqlstore/sqlstoretest"
 )
 
@@ -36,7 +37,17 @@ func BenchmarkReportPage(b *testing.B) {
 	}
 }
 
-func benchmarkAudit(b *testing.B) (*Server, string, string) {
+// benchFixture is a signed-in administrator with a school and an empty
+// audit against the default framework, shared by the benchmarks.
+type benchFixture struct {
+	store  *sqlstore.Store
+	f      *imhars.Framework
+	token  string
+	school *imhars.School
+	audit  *imhars.Audit
+}
+
+func newBenchFixture(b *testing.B) *benchFixture {
 	ctx := context.Background()
 	store := sqlstoretest.OpenSQLite(b)
 	f, err := store.EnsureDefaultFramework(ctx, framework.Default(), framework.DefaultSource())
@@ -60,6 +71,22 @@ func benchmarkAudit(b *testing.B) (*Server, string, string) {
 	if err := store.CreateAudit(ctx, audit); err != nil {
 		b.Fatal(err)
 	}
+	return &benchFixture{store: store, f: f, token: token, school: school, audit: audit}
+}
+
+// server returns the application on the fixture's store.
+func (fx *benchFixture) server(b *testing.B) *Server {
+	srv, err := New(Config{Store: fx.store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return srv
+}
+
+func benchmarkAudit(b *testing.B) (*Server, string, string) {
+	ctx := context.Background()
+	fx := newBenchFixture(b)
+	store, f, audit := fx.store, fx.f, fx.audit
 	evidence := strings.Repeat("Observed in lessons and confirmed by pupils in discussion. ", 35)[:2000]
 	for i, c := range f.Components {
 		for j, p := range c.Practices {
@@ -75,9 +102,5 @@ func benchmarkAudit(b *testing.B) (*Server, string, string) {
 			b.Fatal(err)
 		}
 	}
-	srv, err := New(Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return srv, fmt.Sprintf("/schools/%d/audits/%d", school.ID, audit.ID), token
+	return fx.server(b), fmt.Sprintf("/schools/%d/audits/%d", fx.school.ID, audit.ID), fx.token
 }
