@@ -31,8 +31,10 @@ func PracticeHeader() []string {
 
 // WritePractices writes a header and one row per practice of r, in
 // framework order. With excel set it starts with a UTF-8 byte order mark.
-// Lines end in CRLF as RFC 4180 specifies, and so do line breaks inside a
-// quoted value, which encoding/csv reads back as "\n".
+// Lines end in LF rather than the CRLF of RFC 4180, because encoding/csv
+// writes a line break inside a quoted value with the same ending, and only
+// LF reads back byte for byte in every CSV reader. Excel and LibreOffice
+// read either.
 func WritePractices(w io.Writer, r *imhars.Report, excel bool) error {
 	if excel {
 		if _, err := io.WriteString(w, byteOrderMark); err != nil {
@@ -40,7 +42,6 @@ func WritePractices(w io.Writer, r *imhars.Report, excel bool) error {
 		}
 	}
 	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	if err := cw.Write(PracticeHeader()); err != nil {
 		return fmt.Errorf("write practices csv: %w", err)
 	}
@@ -89,8 +90,7 @@ func practiceRecord(c *imhars.Component, row imhars.PracticeRow) []string {
 // text prepares a text value for a CSV cell. A value that begins with a
 // character a spreadsheet treats as the start of a formula (= + - @, tab,
 // carriage return or NUL) gets a leading apostrophe, so that it opens as text.
-// Line endings then become "\n", because encoding/csv drops a lone "\r"
-// when it writes CRLF lines.
+// Line endings inside the value become "\n", the file's own line ending.
 func text(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r\x00", rune(s[0])) {
 		s = "'" + s

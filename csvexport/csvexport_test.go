@@ -3,6 +3,7 @@ package csvexport
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -155,5 +156,20 @@ func TestText(t *testing.T) {
 				t.Errorf("text(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestLineBreakKeptAsTyped(t *testing.T) {
+	r := reporttest.Sample()
+	r.Components[0].Practices[0].Assessment.Evidence = "line one\nline two"
+	var buf bytes.Buffer
+	if err := WritePractices(&buf, &r, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\"line one\nline two\"") {
+		t.Error("the line break inside the evidence is not written as typed")
+	}
+	if strings.Contains(buf.String(), "\r") {
+		t.Error("the CSV contains a carriage return, which other readers keep in values")
 	}
 }

@@ -43,7 +43,6 @@ func WriteTable(w io.Writer, t resulttable.Table, excel bool) error {
 		}
 	}
 	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	header := make([]string, len(t.Header))
 	for i, h := range t.Header {
 		header[i] = text(h)
