@@ -76,6 +76,13 @@ func TestResultsPageFigures(t *testing.T) {
 			}
 		})
 
+		t.Run("item heading", func(t *testing.T) {
+			got := page.text("#item-i1")
+			if want := "Practice 1.1 Staff here treat pupils and each other with respect"; !strings.HasPrefix(got, want) {
+				t.Errorf("heading = %q, want it to start %q", got, want)
+			}
+		})
+
 		t.Run("4, 5, don't know twice and 3", func(t *testing.T) {
 			summary := itemSummary(page, "i2")
 			want := "n = 3. Mean 4.00 on a scale of 1 to 5. “Don't know”: 2, counted apart."
