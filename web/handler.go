@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -182,11 +183,44 @@ func parseBody(r *http.Request) error {
 	var tooLarge *http.MaxBytesError
 	switch {
 	case err == nil:
+		cleanForm(r)
 		return nil
 	case errors.As(err, &tooLarge):
 		return err
 	}
 	return imhars.Errorf(imhars.EINVALID, "The form could not be read, so nothing was saved. Go back and try again.")
+}
+
+// cleanForm replaces invalid UTF-8 in every form value and drops NUL and
+// the other control characters apart from tab, line feed and carriage
+// return. PostgreSQL rejects NUL in text, and none of these belong in a
+// form's text.
+func cleanForm(r *http.Request) {
+	for _, values := range []url.Values{r.Form, r.PostForm} {
+		for name, list := range values {
+			for i, v := range list {
+				list[i] = cleanText(v)
+			}
+			values[name] = list
+		}
+	}
+	if r.MultipartForm != nil {
+		for _, list := range r.MultipartForm.Value {
+			for i, v := range list {
+				list[i] = cleanText(v)
+			}
+		}
+	}
+}
+
+func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // pathID parses a numeric path value; anything else is not found.

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxBodyBytes limits every request body. The longest form, an assessment
@@ -23,7 +26,21 @@ func (s *Server) withMiddleware(h http.Handler) http.Handler {
 	protect.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, errCSRF)
 	}))
-	return s.logRequests(s.recoverPanics(securityHeaders(limitBody(protect.Handler(h)))))
+	return s.logRequests(s.recoverPanics(securityHeaders(limitBody(rejectBadPaths(protect.Handler(h))))))
+}
+
+// rejectBadPaths answers 404 for a path that is not valid UTF-8 or contains
+// a control character, such as /q/%00abc, before it reaches a database,
+// where PostgreSQL would reject it as text.
+func rejectBadPaths(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl) {
+			http.NotFound(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func securityHeaders(h http.Handler) http.Handler {
