@@ -73,6 +73,60 @@ func TestSummariseNoAnswers(t *testing.T) {
 	}
 }
 
+func TestSummariseItemSuppression(t *testing.T) {
+	tests := []struct {
+		name       string
+		counts     ItemCounts
+		privacy    Privacy
+		suppressed bool
+		n          int
+		dontKnow   int
+		mean       float64
+	}{
+		{"one answer to a late item", ItemCounts{ByValue: map[int]int{1: 1}}, DefaultPrivacy(), true, 0, 0, 0},
+		{"four answers", ItemCounts{ByValue: map[int]int{2: 2, 4: 2}}, DefaultPrivacy(), true, 0, 0, 0},
+		{"four don't know", ItemCounts{DontKnow: 4}, DefaultPrivacy(), true, 0, 0, 0},
+		{"no answers", ItemCounts{}, DefaultPrivacy(), true, 0, 0, 0},
+		{"4, 5, don't know twice and 3", ItemCounts{ByValue: map[int]int{3: 1, 4: 1, 5: 1}, DontKnow: 2},
+			DefaultPrivacy(), false, 3, 2, 4},
+		{"five don't know", ItemCounts{DontKnow: 5}, DefaultPrivacy(), false, 0, 5, 0},
+		{"three answers with threshold three", ItemCounts{ByValue: map[int]int{5: 3}},
+			Privacy{MinGroup: 3, MinComments: 10}, false, 3, 0, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := Questionnaire{Audience: AudienceStaff}
+			counts := map[string]ItemCounts{"i1": tt.counts}
+			g := Summarise(q, []Item{{ID: "i1"}}, 12, counts, nil, tt.privacy)
+			if g.Suppressed {
+				t.Fatal("the group of 12 is suppressed")
+			}
+			r := g.Items[0]
+			if r.Suppressed != tt.suppressed {
+				t.Errorf("suppressed = %v, want %v", r.Suppressed, tt.suppressed)
+			}
+			if r.N != tt.n {
+				t.Errorf("n = %d, want %d", r.N, tt.n)
+			}
+			if r.DontKnow != tt.dontKnow {
+				t.Errorf("don't know = %d, want %d", r.DontKnow, tt.dontKnow)
+			}
+			if r.Mean != tt.mean {
+				t.Errorf("mean = %v, want %v", r.Mean, tt.mean)
+			}
+			if tt.suppressed && sumInts(r.Counts)+sumInts(r.Percents) != 0 {
+				t.Errorf("counts %v and percents %v, want zeros", r.Counts, r.Percents)
+			}
+			if got, want := len(r.Counts), len(AgreementScale.Points); got != want {
+				t.Errorf("%d counts, want one per scale point (%d)", got, want)
+			}
+			if _, ok := Compare(Embedded, g, r); ok && tt.suppressed {
+				t.Error("a suppressed item is compared with the team's rating")
+			}
+		})
+	}
+}
+
 func TestSummariseSuppression(t *testing.T) {
 	comments := []Comment{{Text: "fine"}, {Text: "worrying", Flagged: true}}
 	counts := map[string]ItemCounts{"i1": {ByValue: map[int]int{4: 2}}}
@@ -158,6 +212,9 @@ func TestCompare(t *testing.T) {
 	if _, ok := Compare(Embedded, g, ItemResult{}); ok {
 		t.Error("an item with no answers has nothing to compare")
 	}
+	if _, ok := Compare(Embedded, g, ItemResult{N: 4, Mean: 3, Suppressed: true}); ok {
+		t.Error("a suppressed item is compared with the team's rating")
+	}
 }
 
 func TestQuestionnaireAccepting(t *testing.T) {
@@ -186,21 +243,35 @@ func TestQuestionnaireAccepting(t *testing.T) {
 }
 
 func TestMatchRisk(t *testing.T) {
-	tests := []struct {
-		text string
-		want string
-	}{
-		{"Sometimes I want to DIE.", "want to die"},
-		{"I think about self-harm", "self harm"},
-		{"My dad hits me when he's angry", "hits me"},
-		{"I'm not  safe at home", "not safe at home"},
-		{"Lunch is great", ""},
-		{"The abusers' list", ""},
-		{"Suicide prevention week was useful", "suicide"},
+	flagged := []string{
+		"Sometimes I want to DIE.",
+		"I think about self-harm",
+		"My dad hits me when he's angry",
+		"I'm not  safe at home",
+		"Suicide prevention week was useful",
+		"I want to hurt my self",
+		"i wanna kill my self",
+		"I'm going to end my life",
+		"I hate my life and want to end it",
+		"I don't want to be alive anymore",
+		"dad hit me last night",
+		"my stepdad is hitting me",
+		"someone is hurting me at home",
+		"selfharm",
+		"hurtmyself",
+		"I've been cutting",
+		"kms",
+		"hurt myѕelf",
 	}
-	for _, tt := range tests {
-		if got := MatchRisk(tt.text, DefaultRiskPhrases); got != tt.want {
-			t.Errorf("MatchRisk(%q) = %q, want %q", tt.text, got, tt.want)
+	for _, text := range flagged {
+		if MatchRisk(text, DefaultRiskPhrases) == "" {
+			t.Errorf("MatchRisk(%q) found no phrase", text)
+		}
+	}
+	clear := []string{"Lunch is great", "The abusers' list", "Assemblies are fun", "We talk about feelings in class", "The white mess in the hall"}
+	for _, text := range clear {
+		if got := MatchRisk(text, DefaultRiskPhrases); got != "" {
+			t.Errorf("MatchRisk(%q) = %q, want no match", text, got)
 		}
 	}
 }
