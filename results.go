@@ -11,6 +11,12 @@ type ItemResult struct {
 	Mean     float64 // mean scale value; meaningful only when N > 0
 	Counts   []int   // answers per scale point, lowest value first
 	Percents []int   // whole percentages of N per scale point, summing to 100 when N > 0
+	// Suppressed is true when fewer people than the school's minimum group
+	// size answered the item, counting "don't know". An item added after
+	// responses arrived, or retired soon after the start, can have this few
+	// answers in a group large enough to show. N, DontKnow, Mean, Counts and
+	// Percents are then all zero.
+	Suppressed bool
 }
 
 // HasAnswers reports whether any answer on the scale was given, so that a
@@ -49,8 +55,9 @@ type GroupResult struct {
 }
 
 // Summarise computes a group's results from its stored counts. It applies
-// the privacy thresholds itself, so no caller can show a small group by
-// mistake. Flagged comments are always left out.
+// the privacy thresholds itself, to the group and to each item, so no
+// caller can show a small group by mistake. Flagged comments are always
+// left out.
 func Summarise(q Questionnaire, items []Item, respondents int, counts map[string]ItemCounts, comments []Comment, p Privacy) GroupResult {
 	p = p.Effective()
 	g := GroupResult{Questionnaire: q, Scale: q.Audience.Scale(), Respondents: respondents}
@@ -59,7 +66,12 @@ func Summarise(q Questionnaire, items []Item, respondents int, counts map[string
 		return g
 	}
 	for _, it := range items {
-		g.Items = append(g.Items, summariseItem(it, counts[it.ID], g.Scale))
+		r := summariseItem(it, counts[it.ID], g.Scale)
+		if r.N+r.DontKnow < p.MinGroup {
+			r = ItemResult{Item: it, Counts: make([]int, len(g.Scale.Points)),
+				Percents: make([]int, len(g.Scale.Points)), Suppressed: true}
+		}
+		g.Items = append(g.Items, r)
 	}
 	var unflagged []Comment
 	for _, c := range comments {
@@ -161,9 +173,9 @@ type Comparison struct {
 func (c Comparison) Large() bool { return c.Gap >= LargeGap || -c.Gap >= LargeGap }
 
 // Compare returns the comparison of a rating with a group's item result,
-// or false when either side has nothing to compare.
+// or false when either side has nothing to compare or may not be shown.
 func Compare(rating Rating, g GroupResult, r ItemResult) (Comparison, bool) {
-	if !rating.Assessed() || g.Suppressed || !r.HasAnswers() {
+	if !rating.Assessed() || g.Suppressed || r.Suppressed || !r.HasAnswers() {
 		return Comparison{}, false
 	}
 	team, group := RatingPercent(rating), r.MeanPercent(g.Scale)

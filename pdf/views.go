@@ -106,12 +106,15 @@ func viewCellText(cell imhars.ViewCell, minGroup int) string {
 	}
 	var parts []string
 	for _, v := range cell.Views {
-		parts = append(parts, practiceViewText(v))
+		parts = append(parts, practiceViewText(v, minGroup))
 	}
 	return strings.Join(parts, "\n")
 }
 
-func practiceViewText(v imhars.PracticeView) string {
+func practiceViewText(v imhars.PracticeView, minGroup int) string {
+	if v.Item.Suppressed {
+		return fmt.Sprintf("Fewer than %d answers to this statement", minGroup)
+	}
 	s := "No responses yet (n = 0)"
 	if v.Item.HasAnswers() {
 		s = fmt.Sprintf("Mean %s of %d, n = %d", v.Item.MeanText(), v.Group.Scale.Max(), v.Item.N)

@@ -43,6 +43,7 @@ func TestWriteViews(t *testing.T) {
 		"No responses yet (n = 0)",
 		"Total not shown because a group is too small to report",
 		"Mean 3.65 of 5, n = 17",
+		"Fewer than 5 answers to this statement",
 		"Large difference",
 		"Team rating and stakeholder views: 2. Relationships",
 		`=HYPERLINK("https://example.org","Click")`,

@@ -42,6 +42,7 @@ type resultRow struct {
 	Result   imhars.ItemResult
 	Scale    imhars.Scale
 	Practice *imhars.Practice // nil when the framework no longer has it
+	MinGroup int              // the school's minimum group size, for a suppressed item
 }
 
 // componentComments are one component's shown comments.
@@ -71,17 +72,19 @@ func (s *Server) showResults(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &resultsPage{
 		Page: s.page(r, "Results: "+q.Title), URL: auditURL(st.audit), View: view, Privacy: privacy,
-		Items: resultRows(fw, view, view.ActiveItems()), Retired: resultRows(fw, view, view.RetiredItems()),
+		Items:     resultRows(fw, view, view.ActiveItems(), privacy.MinGroup),
+		Retired:   resultRows(fw, view, view.RetiredItems(), privacy.MinGroup),
 		Comments:  commentsByComponent(fw, view),
 		CanExport: st.role.CanLead() && !view.Suppressed,
 	}
 	return s.render(w, r, "q-results-page", p)
 }
 
-func resultRows(fw *imhars.Framework, v imhars.GroupView, results []imhars.ItemResult) []resultRow {
+func resultRows(fw *imhars.Framework, v imhars.GroupView, results []imhars.ItemResult,
+	minGroup int) []resultRow {
 	rows := make([]resultRow, len(results))
 	for i, res := range results {
-		rows[i] = resultRow{Result: res, Scale: v.Scale}
+		rows[i] = resultRow{Result: res, Scale: v.Scale, MinGroup: minGroup}
 		if p, _, ok := fw.Practice(res.Item.PracticeKey); ok {
 			rows[i].Practice = p
 		}

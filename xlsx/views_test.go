@@ -38,8 +38,8 @@ func TestWriteViewsGoldenCells(t *testing.T) {
 func TestWriteViewsCells(t *testing.T) {
 	f := open(t, reporttest.Views())
 	// Row 2 is staff's item i1: 1 disagree, 4 neither, 12 agree. Row 3 is
-	// i3, answered only "don't know", row 4 is i4, not answered, and row 5
-	// is the retired i2. Parents are in row 6 and pupils in row 7.
+	// i3, answered only "don't know", row 4 is i4, not answered and so
+	// suppressed, and row 5 is the retired i2. Parents are in row 6 and pupils in row 7.
 	tests := []struct {
 		name, cell, kind, value string
 	}{
@@ -52,7 +52,9 @@ func TestWriteViewsCells(t *testing.T) {
 		{"no answers has no mean", "M3", "empty", ""},
 		{"no answers has no per cent", "S3", "empty", ""},
 		{"only don't know", "L3", "number", "6"},
-		{"unanswered item n", "K4", "number", "0"},
+		{"suppressed item", "K4", "string", "Fewer than 5 answers to this statement"},
+		{"suppressed item has no don't know", "L4", "empty", ""},
+		{"suppressed item has no count", "N4", "empty", ""},
 		{"retired item status", "E5", "string", "Retired"},
 		{"retired item mean", "M5", "number", "4"},
 		{"retired item n", "K5", "number", "3"},

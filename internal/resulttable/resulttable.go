@@ -40,8 +40,9 @@ var comparisonColumns = []string{
 }
 
 // Views returns one row per item of each group that may be shown, and one
-// row with no figures for a group that may not. Percentages are whole and
-// add up to 100 for an item with answers.
+// row with no figures for a group that may not. An item answered by fewer
+// people than the minimum group size has that fact in its n column and no
+// figures. Percentages are whole and add up to 100 for an item with answers.
 func Views(r *imhars.Report) Table {
 	t := Table{Name: "Views"}
 	for _, c := range viewColumns {
@@ -89,12 +90,17 @@ func itemCells(r *imhars.Report, g imhars.GroupView, it imhars.ItemResult) []any
 	if ok {
 		component, number = fmt.Sprintf("%d. %s", comp.Number, comp.Title), practice.Number
 	}
+	cells := []any{it.Item.ID, status, component, number, it.Item.PracticeKey, it.Item.Text, scaleText(g.Scale)}
+	if it.Suppressed {
+		cells = append(cells, fmt.Sprintf("Fewer than %d answers to this statement", r.Privacy.MinGroup))
+		cells = append(cells, make([]any, 2+2*maxScalePoints)...)
+		return append(cells, comparisonCells(r, g, it)...)
+	}
 	var mean any
 	if m, ok := it.RoundedMean(); ok {
 		mean = m
 	}
-	cells := []any{it.Item.ID, status, component, number, it.Item.PracticeKey, it.Item.Text,
-		scaleText(g.Scale), it.N, it.DontKnow, mean}
+	cells = append(cells, it.N, it.DontKnow, mean)
 	cells = append(cells, distribution(it)...)
 	return append(cells, comparisonCells(r, g, it)...)
 }
