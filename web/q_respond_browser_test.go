@@ -25,9 +25,17 @@ type browserTab struct {
 }
 
 // newBrowserTab starts Chromium from IMHARS_CHROMIUM with a phone-sized
-// window. It skips the test when the variable is unset, unless
-// IMHARS_REQUIRE_FULL is 1.
+// window and the back-forward cache turned off. It skips the test when the
+// variable is unset, unless IMHARS_REQUIRE_FULL is 1.
 func newBrowserTab(t *testing.T) *browserTab {
+	t.Helper()
+	return startBrowserTab(t, false)
+}
+
+// startBrowserTab is newBrowserTab with the choice of keeping Chromium's
+// back-forward cache, which restores a page on Back without running its
+// scripts again.
+func startBrowserTab(t *testing.T, backForwardCache bool) *browserTab {
 	t.Helper()
 	chromium := os.Getenv("IMHARS_CHROMIUM")
 	if chromium == "" {
@@ -45,7 +53,10 @@ func newBrowserTab(t *testing.T) *browserTab {
 	timeout, cancelTimeout := context.WithTimeout(context.Background(), 2*time.Minute)
 	flags := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium),
 		chromedp.UserDataDir(t.TempDir()), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.WindowSize(375, 800), chromedp.Flag("disable-features", "BackForwardCache"))
+		chromedp.WindowSize(375, 800))
+	if !backForwardCache {
+		flags = append(flags, chromedp.Flag("disable-features", "BackForwardCache"))
+	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(timeout, flags...)
 	tab, cancelTab := chromedp.NewContext(alloc)
 	t.Cleanup(func() {
@@ -220,6 +231,75 @@ func TestAnswerBackAfterSendingInBrowser(t *testing.T) {
 	}
 	if n := fx.respondents(t, store); n != 1 {
 		t.Errorf("%d responses stored, want 1", n)
+	}
+}
+
+// TestAnswerSharedDeviceInBrowser follows one person who sends their
+// answers, goes Back and changes one, then a second person who opens the
+// questionnaire in the same browser. The second person must get a blank
+// form with a new submission key, so that their answers are stored too.
+func TestAnswerSharedDeviceInBrowser(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		backForwardCache bool
+	}{
+		{"page loaded again on back", false},
+		{"page restored from back-forward cache", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tab := startBrowserTab(t, tc.backForwardCache)
+			store := sqlstoretest.OpenSQLite(t)
+			app := newTestApp(t, store)
+			fx := createQuestionnaire(t, store, imhars.AudienceStaff, 3, nil)
+			url := app.http.URL + fx.path
+			draft := fmt.Sprintf("localStorage.getItem('imhars-q-%s')", fx.q.LinkID)
+
+			tab.load("open the questionnaire", chromedp.Navigate(url))
+			firstKey := tab.eval(`document.querySelector('input[name="key"]').value`)
+			for _, it := range fx.items {
+				tab.eval(`document.getElementById('item-` + it.ID + `').click()`)
+			}
+			tab.eval(`window.beforeSending = true`)
+			tab.load("send the first answers", chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+
+			// A page restored from the back-forward cache makes no
+			// request, so the test waits for the address instead.
+			tab.eval(`setTimeout(() => history.back(), 0)`)
+			tab.waitFor(`location.pathname === '` + fx.path + `' && document.readyState === 'complete'`)
+			restored := tab.eval(`window.beforeSending === true`) == "true"
+			if restored != tc.backForwardCache {
+				t.Fatalf("page restored from the back-forward cache = %t, want %t", restored, tc.backForwardCache)
+			}
+			tab.waitFor(`document.getElementById('q-already-sent').hidden === false`)
+			tab.eval(`document.getElementById('item-` + fx.items[0].ID + `-2').click()`)
+			if got := tab.eval(draft); got != "null" {
+				t.Errorf("draft after changing a sent answer = %s, want none", got)
+			}
+
+			tab.load("open the questionnaire for someone else", chromedp.Navigate(url))
+			if got := tab.eval(`document.querySelector('input[name="key"]').value`); got == firstKey {
+				t.Error("the second person's form has the first person's submission key")
+			}
+			if got := tab.eval(`document.querySelectorAll('input:checked').length`); got != "0" {
+				t.Errorf("%s answers selected on the second person's form, want 0", got)
+			}
+			if tab.eval(`document.getElementById('q-restored').hidden`) != "true" {
+				t.Error("the second person is told their answers were restored")
+			}
+			if tab.eval(`document.getElementById('q-already-sent').hidden`) != "true" {
+				t.Error("the second person is told their answers were sent")
+			}
+			for _, it := range fx.items {
+				tab.eval(`document.getElementById('item-` + it.ID + `-dk').click()`)
+			}
+			tab.load("send the second answers", chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+			if got := tab.eval(`document.querySelector('h1').textContent.trim()`); got != "Thank you" {
+				t.Errorf("heading after the second person sends = %q, want Thank you", got)
+			}
+			if n := fx.respondents(t, store); n != 2 {
+				t.Errorf("%d responses stored, want 2", n)
+			}
+		})
 	}
 }
 

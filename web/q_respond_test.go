@@ -110,6 +110,12 @@ func TestAnswerFormIntro(t *testing.T) {
 	if n := page.doc.Find(`[data-q-item] input:checked, textarea`).Length(); n != 0 {
 		t.Errorf("a blank form has %d answers or comment boxes filled in", n)
 	}
+	if _, hidden := page.doc.Find("#q-already-sent").Attr("hidden"); !hidden {
+		t.Error("the notice that the answers were sent is not hidden on a new form")
+	}
+	if href, _ := page.doc.Find("#q-already-sent a").Attr("href"); href != fx.path {
+		t.Errorf("the sent notice links to %q, want a new form at %q", href, fx.path)
+	}
 }
 
 func TestAnswerFacesScale(t *testing.T) {

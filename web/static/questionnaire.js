@@ -4,41 +4,64 @@
 // statements answered, and deletes the draft once the thank-you page
 // loads. The form works without it; nothing reaches the server before the
 // form is sent.
+//
+// A draft holds only the chosen answers and typed comments. The submission
+// key and the other hidden fields always come from the page the server
+// sent, because a key restored from a draft would make the next person on
+// a shared device send a repeat of someone else's answers, which the
+// server ignores.
 
 const prefix = 'imhars-q-'
 
-// localStorage throws in some private browsing modes and when disabled.
-function storage () {
+// Each tab's sessionStorage records the key of the form it is sending and,
+// once the thank-you page loads, of the form that was stored. A form page
+// that carries a stored key is the page someone went Back to after sending.
+const sendingPrefix = 'imhars-q-sending-'
+const sentPrefix = 'imhars-q-sent-'
+
+// Storage getters throw in some private browsing modes and when disabled.
+function storage (kind) {
   try {
-    return window.localStorage
+    return window[kind]
   } catch {
     return null
   }
 }
 
-function readDraft (name) {
+function readItem (kind, name) {
   try {
-    return JSON.parse(storage()?.getItem(name) ?? 'null')
+    return storage(kind)?.getItem(name) ?? null
   } catch {
     return null
   }
 }
 
-function writeDraft (name, draft) {
+function writeItem (kind, name, value) {
   try {
-    if (draft) {
-      storage()?.setItem(name, JSON.stringify(draft))
+    if (value === null) {
+      storage(kind)?.removeItem(name)
     } else {
-      storage()?.removeItem(name)
+      storage(kind)?.setItem(name, value)
     }
   } catch {
     // A full or blocked storage only loses the draft, never the form.
   }
 }
 
+function readDraft (name) {
+  try {
+    return JSON.parse(readItem('localStorage', name) ?? 'null')
+  } catch {
+    return null
+  }
+}
+
+function writeDraft (name, draft) {
+  writeItem('localStorage', name, draft ? JSON.stringify(draft) : null)
+}
+
 // draftOf returns the answers and comments in the form, or null when there
-// are none. The submission key is kept too, so that sending a restored form
-// whose first sending did arrive is recognised as a repeat.
+// are none.
 function draftOf (form) {
   const answers = {}
   const comments = {}
@@ -53,7 +76,7 @@ function draftOf (form) {
       any = true
     }
   }
-  return any ? { key: form.elements.key.value, answers, comments } : null
+  return any ? { answers, comments } : null
 }
 
 // restore fills in the questions left blank on the page from the draft and
@@ -76,9 +99,6 @@ function restore (form, draft) {
       restored = true
     }
   }
-  if (restored && /^[A-Za-z0-9_-]{43}$/.test(draft.key ?? '')) {
-    form.elements.key.value = draft.key
-  }
   return restored
 }
 
@@ -91,22 +111,46 @@ function showProgress (form) {
 }
 
 function startForm (form) {
-  const name = prefix + form.dataset.qLink
-  const blankKey = form.elements.key.value
-  const banner = document.getElementById('q-restored')
-  const draft = readDraft(name)
+  const link = form.dataset.qLink
+  const name = prefix + link
+  const key = form.elements.key.value
+  const restoredBanner = document.getElementById('q-restored')
+  const sentBanner = document.getElementById('q-already-sent')
 
-  if (draft && restore(form, draft) && banner) {
-    banner.hidden = false
+  // wasSent reports whether this form, with its key, reached the thank-you
+  // page. Its answers are then never saved as a draft, so that the next
+  // person on the device starts blank.
+  const wasSent = () => readItem('sessionStorage', sentPrefix + link) === key
+  const showSent = () => {
+    if (!wasSent()) return
+    writeDraft(name, null)
+    if (restoredBanner) restoredBanner.hidden = true
+    if (sentBanner) sentBanner.hidden = false
   }
+
+  const draft = wasSent() ? null : readDraft(name)
+  if (draft && restore(form, draft) && restoredBanner) {
+    restoredBanner.hidden = false
+  }
+  showSent()
   showProgress(form)
 
+  const saveDraft = () => {
+    if (!wasSent()) writeDraft(name, draftOf(form))
+  }
   form.addEventListener('change', () => {
-    writeDraft(name, draftOf(form))
+    saveDraft()
     showProgress(form)
   })
-  form.addEventListener('input', () => writeDraft(name, draftOf(form)))
-  window.addEventListener('pageshow', () => showProgress(form))
+  form.addEventListener('input', saveDraft)
+  form.addEventListener('submit', () => writeItem('sessionStorage', sendingPrefix + link, key))
+
+  // A page restored from the back-forward cache runs no script again, so
+  // pageshow is the only sign that someone went Back to it.
+  window.addEventListener('pageshow', () => {
+    showSent()
+    showProgress(form)
+  })
 
   // On a shared device the restored answers may be someone else's.
   document.getElementById('q-clear')?.addEventListener('click', () => {
@@ -118,15 +162,25 @@ function startForm (form) {
       textarea.value = ''
       textarea.dispatchEvent(new Event('input'))
     }
-    form.elements.key.value = blankKey
     showProgress(form)
-    if (banner) banner.hidden = true
+    if (restoredBanner) restoredBanner.hidden = true
     form.querySelector('input[type="radio"]')?.focus()
   })
+}
+
+// finishSending deletes the draft once the thank-you page shows that the
+// answers were stored, and records the key that was sent.
+function finishSending (link) {
+  writeDraft(prefix + link, null)
+  const key = readItem('sessionStorage', sendingPrefix + link)
+  if (key !== null) {
+    writeItem('sessionStorage', sentPrefix + link, key)
+    writeItem('sessionStorage', sendingPrefix + link, null)
+  }
 }
 
 const form = document.querySelector('form[data-q-link]')
 if (form) startForm(form)
 
 const sent = document.querySelector('[data-q-sent]')
-if (sent) writeDraft(prefix + sent.dataset.qSent, null)
+if (sent) finishSending(sent.dataset.qSent)
