@@ -115,7 +115,7 @@ func practiceViewText(v imhars.PracticeView, minGroup int) string {
 	if v.Item.Suppressed {
 		return fmt.Sprintf("Fewer than %d answers to this statement", minGroup)
 	}
-	s := "No responses yet (n = 0)"
+	s := "No answers on the scale (n = 0)"
 	if v.Item.HasAnswers() {
 		s = fmt.Sprintf("Mean %s of %d, n = %d", v.Item.MeanText(), v.Group.Scale.Max(), v.Item.N)
 	}

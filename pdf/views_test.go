@@ -44,6 +44,7 @@ func TestWriteViews(t *testing.T) {
 		"Total not shown because a group is too small to report",
 		"Mean 3.65 of 5, n = 17",
 		"Fewer than 5 answers to this statement",
+		"No answers on the scale (n = 0); 6 don't know",
 		"Large difference",
 		"Team rating and stakeholder views: 2. Relationships",
 		`=HYPERLINK("https://example.org","Click")`,

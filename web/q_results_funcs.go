@@ -38,7 +38,7 @@ var barColours = map[int][]string{
 // scale gets an empty bar.
 func resultBar(r imhars.ItemResult, scale imhars.Scale) template.HTML {
 	var b strings.Builder
-	label := "No responses yet"
+	label := "No answers on the scale"
 	if r.HasAnswers() {
 		label = distributionText(r, scale)
 	}

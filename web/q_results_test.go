@@ -328,6 +328,49 @@ func TestResultsNoResponses(t *testing.T) {
 	})
 }
 
+func TestResultsOnlyDontKnow(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
+		app := newTestApp(t, store)
+		admin := app.setUpAdmin()
+		school := admin.createSchool("Unsure Primary")
+		audit := admin.startAudit(school, "2026/27")
+		q := app.openQuestionnaire(audit, imhars.AudienceStaff, false, "ethos.respect", "ethos.leadership")
+		app.respondMany(q, 6, map[string]int{"i1": 4, "i2": 0})
+
+		page := admin.get(resultsPath(audit, q))
+		wantStatus(t, page, 200)
+		if got, want := itemSummary(page, "i2"), "No answers on the scale (n = 0). “Don't know”: 6, counted apart."; got != want {
+			t.Errorf("results page summary = %q, want %q", got, want)
+		}
+
+		practice := admin.get(practicePath(audit, "ethos.leadership"))
+		wantStatus(t, practice, 200)
+		view := practiceViews(practice)["Staff (Staff questionnaire)"]
+		if want := "No answers on the scale (n = 0); 6 don’t know, counted apart."; !strings.Contains(view, want) {
+			t.Errorf("practice page view = %q, want it to contain %q", view, want)
+		}
+
+		report := admin.get(audit + "/report")
+		wantStatus(t, report, 200)
+		row := report.doc.Find(`table.app-views-table tbody tr:contains("1.2 ")`)
+		if got, want := strings.Join(strings.Fields(row.Find("td").Eq(1).Text()), " "),
+			"No answers on the scale (n = 0); 6 don’t know"; got != want {
+			t.Errorf("report cell = %q, want %q", got, want)
+		}
+
+		text := strings.Join(strings.Fields(strings.Join(pdfStrings(t, admin.get(audit+"/report.pdf").body), " ")), " ")
+		if want := "No answers on the scale (n = 0); 6 don't know"; !strings.Contains(text, want) {
+			t.Errorf("pdf does not contain %q", want)
+		}
+
+		for name, body := range map[string]string{"results page": page.body, "practice page": view, "report": report.body, "pdf": text} {
+			if strings.Contains(body, "No responses yet") {
+				t.Errorf("%s says %q of a group with 6 responses", name, "No responses yet")
+			}
+		}
+	})
+}
+
 func TestResultsRetiredItemsKeepAnswers(t *testing.T) {
 	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
 		app := newTestApp(t, store)
