@@ -52,7 +52,32 @@ type GroupResult struct {
 	// respondents to show them.
 	CommentsSuppressed bool
 	Comments           []Comment // unflagged comments only
+	// HeldUntilClosed is true when results are withheld until the
+	// questionnaire closes. Items and Comments are then empty, and
+	// Respondents is still set. See HoldUntilClosed.
+	HeldUntilClosed bool
 }
+
+// HoldUntilClosed withholds g's figures and comments and marks it
+// HeldUntilClosed. A questionnaire that sent personal links is held while
+// it accepts answers: the lead sees who has responded, so a change in the
+// results between two looks could be matched to one named person.
+func (g *GroupResult) HoldUntilClosed() {
+	g.HeldUntilClosed = true
+	g.Items, g.Comments, g.CommentsSuppressed = nil, nil, false
+}
+
+// HeldReason says why a group's results are held until it closes, in
+// words for school staff.
+const HeldReason = "Results appear when this questionnaire closes, because some people were sent " +
+	"personal links, and showing results while they answer could reveal who said what."
+
+// HeldShort is HeldReason's first clause, for a table cell.
+const HeldShort = "Results appear when this questionnaire closes"
+
+// Withheld reports whether no figures or comments of g may be shown,
+// because the group is too small or its results are held until it closes.
+func (g GroupResult) Withheld() bool { return g.Suppressed || g.HeldUntilClosed }
 
 // Summarise computes a group's results from its stored counts. It applies
 // the privacy thresholds itself, to the group and to each item, so no
@@ -175,7 +200,7 @@ func (c Comparison) Large() bool { return c.Gap >= LargeGap || -c.Gap >= LargeGa
 // Compare returns the comparison of a rating with a group's item result,
 // or false when either side has nothing to compare or may not be shown.
 func Compare(rating Rating, g GroupResult, r ItemResult) (Comparison, bool) {
-	if !rating.Assessed() || g.Suppressed || r.Suppressed || !r.HasAnswers() {
+	if !rating.Assessed() || g.Withheld() || r.Suppressed || !r.HasAnswers() {
 		return Comparison{}, false
 	}
 	team, group := RatingPercent(rating), r.MeanPercent(g.Scale)

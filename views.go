@@ -106,7 +106,7 @@ func (r ItemResult) RoundedMean() (float64, bool) {
 }
 
 // PracticeView sets one group's view of a practice beside the team's
-// rating. Item is the zero value when the group's results are suppressed.
+// rating. Item is the zero value when the group's results are withheld.
 type PracticeView struct {
 	Group      GroupView
 	Item       ItemResult
@@ -141,7 +141,7 @@ func (r Report) Rating(practiceKey string) Rating {
 }
 
 // PracticeViews returns the view of every group asked about the practice,
-// in the order of Views. A suppressed group gives one view with no item.
+// in the order of Views. A withheld group gives one view with no item.
 func (r Report) PracticeViews(practiceKey string) []PracticeView {
 	rating := r.Rating(practiceKey)
 	var out []PracticeView
@@ -155,7 +155,7 @@ func (r Report) PracticeViews(practiceKey string) []PracticeView {
 }
 
 func practiceViews(rating Rating, g GroupView, practiceKey string) []PracticeView {
-	if g.Suppressed {
+	if g.Withheld() {
 		return []PracticeView{{Group: g}}
 	}
 	var out []PracticeView

@@ -172,3 +172,29 @@ func TestGroupViewItemsAndComments(t *testing.T) {
 		t.Errorf("label = %q, want %q", staff.Label(), "Staff")
 	}
 }
+
+func TestHeldGroupShowsNothing(t *testing.T) {
+	r := viewsReport()
+	r.Views[0].HoldUntilClosed()
+	staff := r.Views[0]
+	if len(staff.Items) != 0 || len(staff.Comments) != 0 || staff.CommentsSuppressed {
+		t.Errorf("held group has %d items, %d comments and comments suppressed %v, want none",
+			len(staff.Items), len(staff.Comments), staff.CommentsSuppressed)
+	}
+	if staff.Respondents != 24 {
+		t.Errorf("respondents = %d, want 24", staff.Respondents)
+	}
+	if !staff.Withheld() {
+		t.Error("a held group is not withheld")
+	}
+	views := r.PracticeViews("ethos.respect")
+	if len(views) == 0 || views[0].Group.Questionnaire.Audience != AudienceStaff {
+		t.Fatalf("views = %+v, want staff first", views)
+	}
+	if views[0].Item.Item.ID != "" || views[0].Compared {
+		t.Errorf("staff's view has item %q and compared %v, want neither", views[0].Item.Item.ID, views[0].Compared)
+	}
+	if _, ok := Compare(Embedded, staff.GroupResult, ItemResult{N: 24, Mean: 2}); ok {
+		t.Error("a held group is compared with the team's rating")
+	}
+}

@@ -27,6 +27,12 @@ func (d *document) views(r *imhars.Report) {
 		"only once at least %d people in a group have responded, so that no one's answers can be picked "+
 		"out. \"Don't know\" answers are counted apart and left out of means.",
 		r.Privacy.MinGroup, r.Privacy.MinComments))
+	for _, g := range r.Views {
+		if g.HeldUntilClosed {
+			d.pdf.Ln(2)
+			d.paragraph(g.Label() + ": " + imhars.HeldReason)
+		}
+	}
 	d.groupTable(r)
 	for i := range r.Components {
 		c := r.Components[i]
@@ -99,6 +105,8 @@ func viewCellText(cell imhars.ViewCell, minGroup int) string {
 	switch {
 	case !cell.Asked:
 		return "Not asked"
+	case cell.Group.HeldUntilClosed:
+		return imhars.HeldShort
 	case !cell.Group.HasResponses():
 		return "No responses yet (n = 0)"
 	case cell.Group.Suppressed:
@@ -135,7 +143,7 @@ func practiceViewText(v imhars.PracticeView, minGroup int) string {
 // a note that they are hidden until enough people have responded.
 func (d *document) viewComments(r *imhars.Report, c imhars.ComponentReport) {
 	for _, g := range r.Views {
-		if g.Suppressed || !g.AsksAboutComponent(c.Component.Key) {
+		if g.Withheld() || !g.AsksAboutComponent(c.Component.Key) {
 			continue
 		}
 		if g.CommentsSuppressed {

@@ -75,7 +75,7 @@ func (s *Server) showResults(w http.ResponseWriter, r *http.Request) error {
 		Items:     resultRows(fw, view, view.ActiveItems(), privacy.MinGroup),
 		Retired:   resultRows(fw, view, view.RetiredItems(), privacy.MinGroup),
 		Comments:  commentsByComponent(fw, view),
-		CanExport: st.role.CanLead() && !view.Suppressed,
+		CanExport: st.role.CanLead() && !view.Withheld(),
 	}
 	return s.render(w, r, "q-results-page", p)
 }

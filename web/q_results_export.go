@@ -21,6 +21,7 @@ type exportRefusedPage struct {
 	URL           string
 	Questionnaire *imhars.Questionnaire
 	Privacy       imhars.Privacy
+	Held          bool // held until the questionnaire closes, not too small
 }
 
 // responsesExport is a questionnaire's responses that may be downloaded.
@@ -33,8 +34,9 @@ type responsesExport struct {
 
 // loadResponsesExport loads the responses of the questionnaire in the path,
 // or renders a page saying why they may not be downloaded and returns nil.
-// Only a group that meets the school's minimum size may be downloaded, and
-// its comments only when it also meets the minimum for comments. Comment
+// Only a group that meets the school's minimum size, and is not held until
+// it closes, may be downloaded, and its comments only when it also meets
+// the minimum for comments. Comment
 // columns appear when the questionnaire asks for comments or has any.
 func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*responsesExport, error) {
 	st := stateOf(r)
@@ -51,9 +53,9 @@ func (s *Server) loadResponsesExport(w http.ResponseWriter, r *http.Request) (*r
 		return nil, err
 	}
 
-	if view.Suppressed {
+	if view.Withheld() {
 		p := &exportRefusedPage{Page: s.page(r, "These responses cannot be downloaded yet"),
-			URL: auditURL(st.audit), Questionnaire: q, Privacy: privacy}
+			URL: auditURL(st.audit), Questionnaire: q, Privacy: privacy, Held: view.HeldUntilClosed}
 		return nil, s.renderStatus(w, r, http.StatusForbidden, "q-results-export-refused", p)
 	}
 

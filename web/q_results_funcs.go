@@ -19,6 +19,8 @@ func init() {
 	templateFuncs["groupStatus"] = groupStatus
 	templateFuncs["viewsTotal"] = viewsTotalText
 	templateFuncs["largeGap"] = func() int { return imhars.LargeGap }
+	templateFuncs["heldReason"] = func() string { return imhars.HeldReason }
+	templateFuncs["heldShort"] = func() string { return imhars.HeldShort }
 	templateFuncs["gapText"] = gapText
 	templateFuncs["scaleLow"] = func(s imhars.Scale) imhars.ScalePoint { return s.Points[0] }
 	templateFuncs["scaleHigh"] = func(s imhars.Scale) imhars.ScalePoint { return s.Points[len(s.Points)-1] }

@@ -134,3 +134,144 @@ func TestResultsLateItemHiddenEverywhere(t *testing.T) {
 		})
 	})
 }
+
+func TestResultsHeldUntilClosed(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
+		app := newTestApp(t, store)
+		admin := app.setUpAdmin()
+		school := admin.createSchool("Personal Links Primary")
+		audit := admin.startAudit(school, "2026/27")
+		wantStatus(t, admin.post(practicePath(audit, "ethos.respect"), ratingForm("3", "Seen.", "0", "observation")), 303)
+		q := app.openQuestionnaire(audit, imhars.AudienceStaff, true, "ethos.respect")
+		recipients := []imhars.Recipient{{Email: "amy@example.org", Name: "Amy", TokenHash: "amy-token-hash"}}
+		if _, err := store.AddRecipients(t.Context(), q.ID, recipients); err != nil {
+			t.Fatal(err)
+		}
+		const comment = "Quokka comment"
+		for range 12 {
+			app.respond(q, map[string]int{"i1": 2}, imhars.Comment{ComponentKey: "ethos", Text: comment})
+		}
+		leaks := []string{comment, "n = 12", "Mean 2.00"}
+
+		t.Run("results page", func(t *testing.T) {
+			page := admin.get(resultsPath(audit, q))
+			wantStatus(t, page, 200)
+			if got := page.text("#held"); !strings.HasPrefix(got, imhars.HeldReason) {
+				t.Errorf("notice = %q, want it to start %q", got, imhars.HeldReason)
+			}
+			if got := page.text("#respondents"); got != "12 responses" {
+				t.Errorf("respondents = %q, want %q", got, "12 responses")
+			}
+			if n := page.doc.Find(".app-result-item, table, #comments").Length(); n != 0 {
+				t.Errorf("page shows %d results, tables or comments", n)
+			}
+			if n := page.doc.Find(`a[href$="responses.csv"], a[href$="responses.xlsx"]`).Length(); n != 0 {
+				t.Errorf("page offers %d downloads of responses", n)
+			}
+			for _, leak := range leaks {
+				if strings.Contains(page.body, leak) {
+					t.Errorf("page contains %q", leak)
+				}
+			}
+		})
+
+		t.Run("practice page", func(t *testing.T) {
+			page := admin.get(practicePath(audit, "ethos.respect"))
+			wantStatus(t, page, 200)
+			if got := practiceViews(page)["Staff (Staff questionnaire)"]; got != imhars.HeldReason {
+				t.Errorf("staff's view = %q, want %q", got, imhars.HeldReason)
+			}
+		})
+
+		t.Run("report", func(t *testing.T) {
+			page := admin.get(audit + "/report")
+			wantStatus(t, page, 200)
+			if got, want := page.text(".app-held"), "Staff (Staff questionnaire): "+imhars.HeldReason; got != want {
+				t.Errorf("explanation = %q, want %q", got, want)
+			}
+			row := page.doc.Find(`table.app-views-table tbody tr:contains("1.1 ")`)
+			if got := strings.TrimSpace(row.Find("td").Eq(1).Text()); got != imhars.HeldShort {
+				t.Errorf("staff cell = %q, want %q", got, imhars.HeldShort)
+			}
+			for _, leak := range append(leaks, "Large difference</strong>") {
+				if strings.Contains(page.body, leak) {
+					t.Errorf("report contains %q", leak)
+				}
+			}
+		})
+
+		t.Run("views csv", func(t *testing.T) {
+			records := readCSV(t, admin.get(audit+"/views.csv").body)
+			if len(records) != 2 {
+				t.Fatalf("records = %d, want a header and one row for staff", len(records))
+			}
+			if got := records[1][2]; got != imhars.HeldReason {
+				t.Errorf("respondents = %q, want %q", got, imhars.HeldReason)
+			}
+			for i, v := range records[1][3:] {
+				if v != "" {
+					t.Errorf("staff's row has %q in column %q", v, records[0][i+3])
+				}
+			}
+		})
+
+		t.Run("report xlsx", func(t *testing.T) {
+			f := openXLSX(t, admin.get(audit+"/report.xlsx").body)
+			for _, row := range sheetRows(t, f, "Views")[1:] {
+				if len(row) != 3 || row[2] != imhars.HeldReason {
+					t.Errorf("views row = %q, want only the group and the reason", row)
+				}
+			}
+			if rows := sheetRows(t, f, "View comments"); len(rows) > 1 {
+				t.Errorf("view comments = %q, want none", rows[1:])
+			}
+		})
+
+		t.Run("report pdf", func(t *testing.T) {
+			text := strings.Join(strings.Fields(strings.Join(pdfStrings(t, admin.get(audit+"/report.pdf").body), " ")), " ")
+			if !strings.Contains(text, "Staff (Staff questionnaire): "+imhars.HeldReason) {
+				t.Error("pdf does not say why staff's results are held")
+			}
+			for _, leak := range leaks {
+				if strings.Contains(text, leak) {
+					t.Errorf("pdf contains %q", leak)
+				}
+			}
+		})
+
+		t.Run("responses downloads refused", func(t *testing.T) {
+			for _, ext := range []string{"csv", "xlsx"} {
+				d := admin.get(responsesPath(audit, q, ext))
+				wantStatus(t, d, 403)
+				mustContain(t, d.body, imhars.HeldReason)
+			}
+		})
+
+		t.Run("shown once past the close date", func(t *testing.T) {
+			past := *q
+			past.ClosesOn = imhars.DateOf(app.now.AddDate(0, 0, -1))
+			past.OpensOn = imhars.DateOf(app.now.AddDate(0, 0, -7))
+			if err := store.UpdateQuestionnaire(t.Context(), &past); err != nil {
+				t.Fatal(err)
+			}
+			page := admin.get(resultsPath(audit, q))
+			if !strings.HasPrefix(itemSummary(page, "i1"), "n = 12.") {
+				t.Errorf("summary = %q, want the results of 12", itemSummary(page, "i1"))
+			}
+		})
+
+		t.Run("shown once closed", func(t *testing.T) {
+			closed := *q
+			closed.Status = imhars.QuestionnaireClosed
+			if err := store.UpdateQuestionnaire(t.Context(), &closed); err != nil {
+				t.Fatal(err)
+			}
+			page := admin.get(resultsPath(audit, q))
+			if !strings.HasPrefix(itemSummary(page, "i1"), "n = 12.") {
+				t.Errorf("summary = %q, want the results of 12", itemSummary(page, "i1"))
+			}
+			mustContain(t, page.body, comment)
+			wantStatus(t, admin.get(responsesPath(audit, q, "csv")), 200)
+		})
+	})
+}

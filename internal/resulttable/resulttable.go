@@ -40,7 +40,8 @@ var comparisonColumns = []string{
 }
 
 // Views returns one row per item of each group that may be shown, and one
-// row with no figures for a group that may not. An item answered by fewer
+// row with no figures for a group that may not, whose Respondents column
+// says why. An item answered by fewer
 // people than the minimum group size has that fact in its n column and no
 // figures. Percentages are whole and add up to 100 for an item with answers.
 func Views(r *imhars.Report) Table {
@@ -66,6 +67,8 @@ func Views(r *imhars.Report) Table {
 func groupRows(r *imhars.Report, g imhars.GroupView) [][]any {
 	lead := []any{g.Questionnaire.Audience.Label(), g.Questionnaire.Title}
 	switch {
+	case g.HeldUntilClosed:
+		return [][]any{append(lead, imhars.HeldReason)}
 	case !g.HasResponses():
 		return [][]any{append(lead, 0)}
 	case g.Suppressed:
