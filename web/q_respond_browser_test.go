@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/sqlstore/sqlstoretest"
@@ -308,4 +310,63 @@ func TestAnswerCodePageInBrowser(t *testing.T) {
 	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
 	tab.load("open the code page", chromedp.Navigate(app.http.URL+"/q"))
 	tab.checkAxe("code page")
+}
+
+// TestAnswerFocusVisibleInBrowser moves through every answer with the
+// keyboard on a small phone's screen and checks that the answers-count bar,
+// which stays at the bottom of the screen, never covers the focused radio
+// button or its label (WCAG 2.2 success criterion 2.4.11, Focus Not
+// Obscured).
+func TestAnswerFocusVisibleInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	store := sqlstoretest.OpenSQLite(t)
+	app := newTestApp(t, store)
+	fx := createQuestionnaire(t, store, imhars.AudienceStaff, 6, nil)
+
+	if err := chromedp.Do(tab.ctx, chromedp.EmulateViewport(375, 740)); err != nil {
+		t.Fatal(err)
+	}
+	tab.load("open the questionnaire", chromedp.Navigate(app.http.URL+fx.path))
+	tab.eval(`document.querySelector('.govuk-radios__input').focus()`)
+	tab.eval(`window.scrollTo(0, 0)`)
+
+	// overlap is how far the bottom edge of the focused radio button or of
+	// its label, whichever is lower, is below the top edge of the bar, in
+	// CSS pixels.
+	const overlap = `(() => {
+		const radio = document.activeElement
+		const label = radio.closest('.govuk-radios__item').querySelector('label')
+		const bottom = Math.max(radio.getBoundingClientRect().bottom, label.getBoundingClientRect().bottom)
+		return Math.ceil(bottom - document.querySelector('.app-q-progress').getBoundingClientRect().top)
+	})()`
+	// From the first radio, the down arrow moves to the next radio of the
+	// same statement and Tab to the next statement. Each key scrolls the
+	// radio it focuses into view.
+	keys := ""
+	for _, it := range fx.items {
+		options := fx.q.Audience.Scale().Max() + 1 // with "don't know"
+		for range options - 1 {
+			keys += kb.ArrowDown
+		}
+		if it.ID != fx.items[len(fx.items)-1].ID {
+			keys += "\t"
+		}
+	}
+	for _, key := range keys {
+		if err := chromedp.Do(tab.ctx, chromedp.KeyEvent(string(key))); err != nil {
+			t.Fatal(err)
+		}
+		id := tab.eval(`document.activeElement.id`)
+		got, err := strconv.Atoi(tab.eval(overlap))
+		if err != nil {
+			t.Fatalf("overlap of %s: %v", id, err)
+		}
+		if got > 0 {
+			t.Errorf("the bar covers %d px of radio %s", got, id)
+		}
+	}
+	last := "item-" + fx.items[len(fx.items)-1].ID + "-dk"
+	if got := tab.eval(`document.activeElement.id`); got != last {
+		t.Errorf("focus ended on %q, want %q", got, last)
+	}
 }
