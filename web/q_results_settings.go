@@ -57,6 +57,10 @@ func (s *Server) saveQuestionnaireSettings(w http.ResponseWriter, r *http.Reques
 	if err := s.store.SetRiskPhrases(r.Context(), st.school.ID, phrases); err != nil {
 		return fmt.Errorf("save risk phrases of school %d: %w", st.school.ID, err)
 	}
+	flagged, err := s.store.RecheckComments(r.Context(), st.school.ID, phrases)
+	if err != nil {
+		return fmt.Errorf("recheck comments of school %d: %w", st.school.ID, err)
+	}
 	if err := s.store.SetSchoolPrivacy(r.Context(), st.school.ID, privacy); err != nil {
 		return fmt.Errorf("save privacy thresholds of school %d: %w", st.school.ID, err)
 	}
@@ -66,9 +70,19 @@ func (s *Server) saveQuestionnaireSettings(w http.ResponseWriter, r *http.Reques
 	if err := s.store.LogEvent(r.Context(), event); err != nil {
 		return fmt.Errorf("log settings change: %w", err)
 	}
-	s.setFlash(w, "Questionnaire settings saved.")
+	s.setFlash(w, "Questionnaire settings saved. "+recheckMessage(flagged))
 	http.Redirect(w, r, fmt.Sprintf("/schools/%d/questionnaire-settings", st.school.ID), http.StatusSeeOther)
 	return nil
+}
+
+// recheckMessage returns the sentence reporting how many stored comments
+// the saved risk phrases newly flagged.
+func recheckMessage(flagged int) string {
+	if flagged == 0 {
+		return "No stored comment newly matched a risk phrase."
+	}
+	return fmt.Sprintf("%d stored %s matched a risk phrase and %s sent to the designated safeguarding lead.",
+		flagged, plural(flagged, "comment", "comments"), plural(flagged, "was", "were"))
 }
 
 // parseRiskPhrases splits text into one phrase per line, trimmed, with
