@@ -24,8 +24,19 @@ func (s *Server) dataRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST "+school+"/audits/{audit}/delete", s.leadingAudit(s.deleteAudit))
 }
 
+// exportPage describes the school's data export before it is downloaded.
+type exportPage struct {
+	Page
+	Privacy imhars.Privacy // the thresholds that decide what is left out
+}
+
 func (s *Server) showExport(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, r, "school-export", &struct{ Page }{s.page(r, "Download all your school's data")})
+	privacy, err := s.schoolPrivacy(r.Context(), stateOf(r).school.ID)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "school-export", &exportPage{Page: s.page(r, "Download all your school's data"),
+		Privacy: privacy})
 }
 
 // downloadExport sends a ZIP of all the school's data after logging who
@@ -71,7 +82,7 @@ func writeExportZIP(w io.Writer, e *schoolExport, readme string, modified time.T
 		{"members.json", e.Members},
 		{"audits.json", e.Audits},
 		{"questionnaires.json", e.Questionnaires},
-		{"responses.json", e.Responses},
+		{"responses.json", exportResponsesFile{Withheld: e.Withheld, Responses: e.Responses}},
 		{"recipients.json", e.Recipients},
 		{"events.json", e.Events},
 	}

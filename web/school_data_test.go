@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
@@ -32,8 +33,9 @@ type exportFixture struct {
 }
 
 // newExportFixture creates a school with a rated practice, a member, a
-// questionnaire with a retired item, a recipient and one response whose
-// comments include a flagged one.
+// closed questionnaire with a retired item, a recipient and ten
+// responses, enough to export their comments. One response has comments,
+// a flagged one among them.
 func newExportFixture(t *testing.T, app *testApp) exportFixture {
 	t.Helper()
 	lead := app.setUpAdmin()
@@ -58,7 +60,19 @@ func newExportFixture(t *testing.T, app *testApp) exportFixture {
 	app.respond(q, map[string]int{"i1": 4, "i2": 0},
 		imhars.Comment{ComponentKey: "ethos", Text: "Assemblies are calm."},
 		imhars.Comment{ComponentKey: "ethos", Text: exportRiskComment, Flagged: true, Phrase: "scared to go home"})
+	app.respondMany(q, 9, map[string]int{"i1": 3})
+	closeQuestionnaire(t, app, q)
 	return exportFixture{lead: lead, school: school, audit: audit, q: q}
+}
+
+// closeQuestionnaire stops q accepting answers, so that results held until
+// it closes may be shown and exported.
+func closeQuestionnaire(t *testing.T, app *testApp, q *imhars.Questionnaire) {
+	t.Helper()
+	q.Status = imhars.QuestionnaireClosed
+	if err := app.store.UpdateQuestionnaire(t.Context(), q); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // readZIP returns the files of a downloaded archive by name.
@@ -177,15 +191,27 @@ func checkExportContents(t *testing.T, fx exportFixture, files map[string][]byte
 		t.Errorf("retired flags of the items (-want +got):\n%s", diff)
 	}
 
-	var responses []exportResponse
+	var responses exportResponsesFile
 	decodeFile(t, files, "responses.json", &responses)
-	wantResponses := []exportResponse{{
+	if len(responses.Responses) != 10 {
+		t.Errorf("responses.json has %d responses, want 10", len(responses.Responses))
+	}
+	if len(responses.Withheld) != 0 {
+		t.Errorf("responses.json withholds %+v, want nothing", responses.Withheld)
+	}
+	var commented []exportResponse
+	for _, r := range responses.Responses {
+		if len(r.Comments) > 0 {
+			commented = append(commented, r)
+		}
+	}
+	wantCommented := []exportResponse{{
 		QuestionnaireID: fx.q.ID, SubmittedOn: "2026-11-02",
 		Answers:  []exportAnswer{{ItemID: "i1", Value: 4}, {ItemID: "i2", DontKnow: true}},
 		Comments: []exportComment{{ComponentKey: "ethos", Text: "Assemblies are calm."}},
 	}}
-	if diff := cmp.Diff(wantResponses, responses, cmpopts.IgnoreFields(exportResponse{}, "ID")); diff != "" {
-		t.Errorf("responses.json (-want +got):\n%s", diff)
+	if diff := cmp.Diff(wantCommented, commented, cmpopts.IgnoreFields(exportResponse{}, "ID")); diff != "" {
+		t.Errorf("the response with comments in responses.json (-want +got):\n%s", diff)
 	}
 
 	var recipients []exportRecipient
@@ -249,7 +275,7 @@ func TestExportIsLogged(t *testing.T) {
 			t.Fatalf("%d events after one export, want 1: %+v", len(events), events)
 		}
 		wantEvent := imhars.Event{UserName: "Ada Admin", Action: "export.all",
-			Detail: "All school data: 1 audit, 1 questionnaire, 1 response"}
+			Detail: "All school data: 1 audit, 1 questionnaire, 10 responses"}
 		ignore := cmpopts.IgnoreFields(imhars.Event{}, "At", "UserID", "SchoolID")
 		if diff := cmp.Diff(wantEvent, events[0], ignore); diff != "" {
 			t.Errorf("logged event (-want +got):\n%s", diff)
@@ -283,7 +309,16 @@ func TestExportPage(t *testing.T) {
 		t.Errorf("download button links to %q, want %q", href, school+"/export.zip")
 	}
 	mustContain(t, r.body, "Comments flagged for safeguarding are not included")
-	mustContain(t, r.body, "even from groups too small to be shown")
+	var rules []string
+	r.doc.Find("#export-withheld li").Each(func(_ int, li *goquery.Selection) { rules = append(rules, li.Text()) })
+	wantRules := []string{
+		"responses to a questionnaire with fewer than 5 responses are left out",
+		"comments in responses to a questionnaire with fewer than 10 responses are left out, and the answers kept",
+		"responses to a questionnaire that sent personal links are left out until it closes",
+	}
+	if diff := cmp.Diff(wantRules, rules); diff != "" {
+		t.Errorf("what the export leaves out (-want +got):\n%s", diff)
+	}
 }
 
 // TestSchoolDataForbidden checks that members and viewers can neither

@@ -13,8 +13,9 @@ import (
 // per JSON file. The types below fix the files' field names, so that the
 // format does not change when a domain type gains a field. They also
 // leave out what the export must never contain: password hashes,
-// sessions, invitation and recipient token hashes, and comments flagged
-// for safeguarding.
+// sessions, invitation and recipient token hashes, comments flagged for
+// safeguarding, and the responses or comments that the school's privacy
+// thresholds withhold, which Withheld lists.
 //
 // NOTE: the files are read by several queries, not from one snapshot, so
 // a change saved during an export may show in one file and not another.
@@ -24,6 +25,7 @@ type schoolExport struct {
 	Audits         []exportAudit
 	Questionnaires []exportQuestionnaire
 	Responses      []exportResponse
+	Withheld       []exportWithheld
 	Recipients     []exportRecipient
 	Events         []exportEvent
 }
@@ -60,9 +62,13 @@ type exportEvent struct {
 // loadSchoolExport reads all of a school's data through the store.
 func (s *Server) loadSchoolExport(ctx context.Context, school *imhars.School) (*schoolExport, error) {
 	e := &schoolExport{Questionnaires: []exportQuestionnaire{}, Responses: []exportResponse{},
-		Recipients: []exportRecipient{}}
+		Withheld: []exportWithheld{}, Recipients: []exportRecipient{}}
 	var err error
 	if e.School, err = s.exportSchoolSettings(ctx, school); err != nil {
+		return nil, err
+	}
+	privacy, err := s.schoolPrivacy(ctx, school.ID)
+	if err != nil {
 		return nil, err
 	}
 	if e.Members, err = s.exportMembers(ctx, school.ID); err != nil {
@@ -72,7 +78,7 @@ func (s *Server) loadSchoolExport(ctx context.Context, school *imhars.School) (*
 		return nil, err
 	}
 	for _, a := range e.Audits {
-		if err := s.exportQuestionnaires(ctx, a.ID, e); err != nil {
+		if err := s.exportQuestionnaires(ctx, a.ID, privacy, e); err != nil {
 			return nil, err
 		}
 	}

@@ -53,6 +53,22 @@ type exportComment struct {
 	Text         string `json:"text"`
 }
 
+// exportResponsesFile is responses.json: the responses that may leave
+// imhars, and the questionnaires whose responses or comments were left out.
+type exportResponsesFile struct {
+	Withheld  []exportWithheld `json:"withheld"`
+	Responses []exportResponse `json:"responses"`
+}
+
+// exportWithheld is a questionnaire whose responses, or only their
+// comments, an export leaves out, and why.
+type exportWithheld struct {
+	QuestionnaireID int64  `json:"questionnaire_id"`
+	Title           string `json:"title"`
+	LeftOut         string `json:"left_out"` // "responses" or "comments"
+	Reason          string `json:"reason"`
+}
+
 type exportRecipient struct {
 	QuestionnaireID int64  `json:"questionnaire_id"`
 	Email           string `json:"email"`
@@ -63,7 +79,8 @@ type exportRecipient struct {
 
 // exportQuestionnaires appends the audit's questionnaires, with retired
 // items, and their responses and recipients to e.
-func (s *Server) exportQuestionnaires(ctx context.Context, auditID int64, e *schoolExport) error {
+func (s *Server) exportQuestionnaires(ctx context.Context, auditID int64, privacy imhars.Privacy,
+	e *schoolExport) error {
 	list, err := s.store.Questionnaires(ctx, auditID)
 	if err != nil {
 		return fmt.Errorf("list questionnaires of audit %d: %w", auditID, err)
@@ -75,13 +92,8 @@ func (s *Server) exportQuestionnaires(ctx context.Context, auditID int64, e *sch
 			return fmt.Errorf("list items of questionnaire %d: %w", q.ID, err)
 		}
 		e.Questionnaires = append(e.Questionnaires, newExportQuestionnaire(q, items))
-
-		responses, err := s.store.Responses(ctx, q.ID)
-		if err != nil {
-			return fmt.Errorf("list responses of questionnaire %d: %w", q.ID, err)
-		}
-		for _, r := range responses {
-			e.Responses = append(e.Responses, newExportResponse(r))
+		if err := s.exportResponses(ctx, q, privacy, e); err != nil {
+			return err
 		}
 
 		recipients, err := s.store.Recipients(ctx, q.ID)
@@ -92,6 +104,60 @@ func (s *Server) exportQuestionnaires(ctx context.Context, auditID int64, e *sch
 			e.Recipients = append(e.Recipients, exportRecipient{QuestionnaireID: q.ID,
 				Email: r.Email, Name: r.Name, Role: r.Role, Responded: r.Responded})
 		}
+	}
+	return nil
+}
+
+// exportResponses appends a questionnaire's responses to e, under the
+// rules that govern its results on screen. A questionnaire with fewer
+// respondents than the minimum group size, or held until it closes, has no
+// responses in the export, and one with fewer than the minimum for
+// comments has its answers without comments. Each is listed in
+// e.Withheld with the reason.
+func (s *Server) exportResponses(ctx context.Context, q *imhars.Questionnaire, privacy imhars.Privacy,
+	e *schoolExport) error {
+	respondents, err := s.store.RespondentCount(ctx, q.ID)
+	if err != nil {
+		return fmt.Errorf("count respondents of questionnaire %d: %w", q.ID, err)
+	}
+	if respondents == 0 {
+		return nil
+	}
+	held, err := s.heldUntilClosed(ctx, q)
+	if err != nil {
+		return err
+	}
+	withhold := func(leftOut, reason string) {
+		e.Withheld = append(e.Withheld, exportWithheld{QuestionnaireID: q.ID, Title: q.Title,
+			LeftOut: leftOut, Reason: reason})
+	}
+	switch {
+	case held:
+		withhold("responses", "The questionnaire is still open and some people were sent personal "+
+			"links, so responses could be matched to them while they answer. They are included once it closes.")
+		return nil
+	case respondents < privacy.MinGroup:
+		withhold("responses", fmt.Sprintf("Fewer than %d people responded, so someone who knows the "+
+			"group could work out who gave which answers.", privacy.MinGroup))
+		return nil
+	}
+
+	responses, err := s.store.Responses(ctx, q.ID)
+	if err != nil {
+		return fmt.Errorf("list responses of questionnaire %d: %w", q.ID, err)
+	}
+	withComments := respondents >= privacy.MinComments
+	commentsLeftOut := false
+	for _, r := range responses {
+		er := newExportResponse(r)
+		if !withComments && len(er.Comments) > 0 {
+			er.Comments, commentsLeftOut = []exportComment{}, true
+		}
+		e.Responses = append(e.Responses, er)
+	}
+	if commentsLeftOut {
+		withhold("comments", fmt.Sprintf("Fewer than %d people responded, the minimum for comments, "+
+			"so the comments are left out and the answers kept.", privacy.MinComments))
 	}
 	return nil
 }

@@ -26,8 +26,11 @@ audits.json          each audit with its framework (slug, version,
                      component's findings at the three tiers of need
 questionnaires.json  each questionnaire with its statements (items),
                      retired ones included
-responses.json       the anonymous questionnaire responses: a random id,
-                     the day submitted, the answers and the comments
+responses.json       the anonymous questionnaire responses that may be
+                     shared ("responses"): a random id, the day
+                     submitted, the answers and the comments; and each
+                     questionnaire whose responses or comments were left
+                     out, with the reason ("withheld")
 recipients.json      the people sent a personal questionnaire link:
                      email, name, role and whether they responded
 events.json          the school's activity log, such as exports,
@@ -48,11 +51,17 @@ Privacy
 - The responses are anonymous. Nothing in them says who responded, and
   recipients.json says whether someone responded but never which
   response is theirs or when it was sent.
-- This export contains every response, including those of groups
-  smaller than the school's thresholds. imhars hides the results of such
-  groups on screens, in reports and in other downloads, because people
-  who know the group could work out who gave which answers. Apply the
-  same thresholds before you share any part of this export.
+- This export keeps to the school's privacy thresholds in school.json,
+  as screens, reports and other downloads do, because people who know a
+  group could work out who gave which answers. It leaves out the
+  responses to a questionnaire with fewer respondents than min_group,
+  and the comments in responses to one with fewer than min_comments.
+- It also leaves out the responses to a questionnaire that sent personal
+  links until that questionnaire closes, because the recipients' list
+  shows who has responded, and two exports made while they answer could
+  be compared to find one person's response.
+- "withheld" in responses.json lists each questionnaire left out in
+  this way, what was left out and why.
 - Comments flagged for safeguarding are not included. The designated
   safeguarding lead reads them in imhars.
 - Password hashes, sessions, invitations to join the school, and the
