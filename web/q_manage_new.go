@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/imhars/imhars"
 )
@@ -18,6 +20,62 @@ type newQuestionnairePage struct {
 	Form      settingsForm
 	Audiences []imhars.Audience
 	Groups    []practiceGroup
+	// Kept is the second step's choices while the first step is shown
+	// again to change it, or nil on a first visit.
+	Kept *keptChoices
+}
+
+// keptChoices are the practices ticked and the wording typed in the second
+// step, carried through the first step in hidden fields so that changing
+// the audience, title or dates loses none of them.
+type keptChoices struct {
+	Audience  imhars.Audience // whom the wording was written for
+	Practices []string        // keys of the ticked practices
+	Texts     []keptText      // wording by practice, in key order
+}
+
+type keptText struct {
+	Key  string
+	Text string
+}
+
+// readKeptChoices reads the second step's choices from a request that went
+// back from it, with audience as the audience that step was for.
+func readKeptChoices(r *http.Request, audience imhars.Audience) *keptChoices {
+	k := &keptChoices{Audience: audience, Practices: r.PostForm["practices"]}
+	for name, values := range r.PostForm {
+		if key, ok := strings.CutPrefix(name, "text-"); ok && len(values) > 0 {
+			k.Texts = append(k.Texts, keptText{Key: key, Text: values[0]})
+		}
+	}
+	slices.SortFunc(k.Texts, func(a, b keptText) int { return strings.Compare(a.Key, b.Key) })
+	return k
+}
+
+// keptChoicesOf returns the choices that the first step carries, or nil
+// when it carries none.
+func keptChoicesOf(r *http.Request) *keptChoices {
+	audience, ok := r.PostForm["kept_for"]
+	if !ok {
+		return nil
+	}
+	return readKeptChoices(r, imhars.Audience(audience[0]))
+}
+
+// restore ticks the kept practices in groups. The kept wording replaces
+// the framework's only when it was written for the same audience, because
+// each audience has its own wording of every practice.
+func (k *keptChoices) restore(groups []practiceGroup, r *http.Request, audience imhars.Audience) {
+	if k.Audience == audience {
+		readChoices(groups, r)
+		return
+	}
+	for gi := range groups {
+		for ci := range groups[gi].Choices {
+			c := &groups[gi].Choices[ci]
+			c.Checked = slices.Contains(k.Practices, c.Key)
+		}
+	}
 }
 
 func (s *Server) newQuestionnairePage(r *http.Request) *newQuestionnairePage {
@@ -50,18 +108,24 @@ func (p *newQuestionnairePage) readFirstStep(r *http.Request) imhars.FieldErrors
 // chooseQuestionnaireItems checks the first step and shows the second,
 // with every practice ticked and worded for the audience. The second
 // step's Change button comes back here with "back" set, which shows the
-// first step again as it was typed.
+// first step again as it was typed, carrying the second step's choices.
+// Sending the first step again restores them.
 func (s *Server) chooseQuestionnaireItems(w http.ResponseWriter, r *http.Request) error {
 	p := s.newQuestionnairePage(r)
 	if r.PostFormValue("back") != "" {
 		p.Form.read(r)
+		p.Kept = readKeptChoices(r, p.Form.Audience)
 		return s.render(w, r, "q-manage-new", p)
 	}
+	p.Kept = keptChoicesOf(r)
 	if p.readFirstStep(r).Any() {
 		return s.renderStatus(w, r, http.StatusUnprocessableEntity, "q-manage-new", p)
 	}
 	if err := s.offerPractices(r, p); err != nil {
 		return err
+	}
+	if p.Kept != nil {
+		p.Kept.restore(p.Groups, r, p.Form.Audience)
 	}
 	p.Title = "Choose what to ask"
 	return s.render(w, r, "q-manage-new-items", p)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,6 +146,91 @@ func TestQuestionnaireChangeFirstStep(t *testing.T) {
 	}
 	if r.doc.Find(".govuk-error-summary").Length() != 0 {
 		t.Error("going back shows errors")
+	}
+}
+
+func TestQuestionnaireCreateIsDefaultButton(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	audit := admin.startAudit(admin.createSchool("Enter Primary"), "2026/27")
+	admin.get(audit + "/questionnaires/new")
+	step2 := admin.post(audit+"/questionnaires/new", firstStep(imhars.AudienceStaff, "Staff survey"))
+	wantStatus(t, step2, http.StatusOK)
+
+	// Pressing Enter in a form sends it with its first submit button.
+	first := step2.doc.Find(`form[action$="/questionnaires"] button[type="submit"]`).First()
+	if got := strings.TrimSpace(first.Text()); got != "Create questionnaire" {
+		t.Errorf("first submit button = %q, want Create questionnaire", got)
+	}
+	if _, ok := first.Attr("formaction"); ok {
+		t.Error("the first submit button sends the form elsewhere")
+	}
+}
+
+func TestQuestionnaireChangeKeepsChoices(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	audit := admin.startAudit(admin.createSchool("Keep Primary"), "2026/27")
+	fw, err := app.store.LatestFramework(t.Context(), "imhars")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := fw.Components[0].Practices[0], fw.Components[0].Practices[1]
+	textOf := func(r *response, key string) string {
+		return r.text("#text-" + strings.ReplaceAll(key, ".", `\.`))
+	}
+	ticked := func(r *response, key string) bool {
+		_, ok := r.doc.Find(`input[name="practices"][value="` + key + `"]`).Attr("checked")
+		return ok
+	}
+
+	admin.get(audit + "/questionnaires/new")
+	step2 := admin.post(audit+"/questionnaires/new", firstStep(imhars.AudienceStaff, "Staff survey"))
+	form := step2.formValues(t, `form[action$="/questionnaires"]`)
+	form["practices"] = slices.DeleteFunc(form["practices"], func(k string) bool { return k == second.Key })
+	form.Set("text-"+first.Key, "Our own wording.")
+	form.Set("comments", "no")
+	form.Set("back", "1")
+	step1 := admin.post(audit+"/questionnaires/new", form)
+	wantStatus(t, step1, http.StatusOK)
+
+	tests := []struct {
+		name     string
+		audience imhars.Audience
+		wantText string
+	}{
+		{"same audience keeps wording", imhars.AudienceStaff, "Our own wording."},
+		{"other audience rewords", imhars.AudienceParents, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			again := step1.formValues(t, `form[action$="/new"]`)
+			again.Set("audience", string(tt.audience))
+			again.Set("title", "Changed title")
+			r := admin.post(audit+"/questionnaires/new", again)
+			wantStatus(t, r, http.StatusOK)
+
+			if got := r.value(`input[name="title"]`); got != "Changed title" {
+				t.Errorf("title = %q, want the changed one", got)
+			}
+			want := tt.wantText
+			if want == "" {
+				st, _ := first.Statement(string(tt.audience))
+				want = st.Text
+			}
+			if got := textOf(r, first.Key); got != want {
+				t.Errorf("wording of %s = %q, want %q", first.Key, got, want)
+			}
+			if !ticked(r, first.Key) {
+				t.Errorf("practice %s is no longer ticked", first.Key)
+			}
+			if ticked(r, second.Key) {
+				t.Errorf("practice %s is ticked again", second.Key)
+			}
+			if _, ok := r.doc.Find("#comments-no").Attr("checked"); !ok {
+				t.Error("the answer No to comment boxes was lost")
+			}
+		})
 	}
 }
 
