@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -19,6 +20,11 @@ func TestRiskPhrasesRecheckStoredComments(t *testing.T) {
 		admin := app.setUpAdmin()
 		school := admin.createSchool("Recheck Primary")
 		audit := admin.startAudit(school, "2026/27")
+		dsl := app.join(admin.invite(school, "member"), "Dee Dsl")
+		admin.get(school + "/team")
+		dslID := memberIDByName(t, store, schoolIDOf(t, school), "Dee Dsl")
+		r := admin.post(fmt.Sprintf("%s/members/%d/safeguarding-lead", school, dslID), url.Values{"lead": {"1"}})
+		wantStatus(t, r, 303)
 		q := app.openQuestionnaire(audit, imhars.AudienceStaff, true, "ethos.respect")
 		app.respond(q, map[string]int{"i1": 3}, imhars.Comment{ComponentKey: "ethos", Text: newPhraseComment})
 		app.respond(q, map[string]int{"i1": 4}, imhars.Comment{ComponentKey: "ethos", Text: "Assemblies are calm."})
@@ -32,7 +38,7 @@ func TestRiskPhrasesRecheckStoredComments(t *testing.T) {
 		path := school + "/questionnaire-settings"
 		admin.get(path)
 		form := url.Values{"min_group": {"5"}, "min_comments": {"10"}, "phrases": {"hurt myself\nsleep rough\n"}}
-		r := admin.post(path, form)
+		r = admin.post(path, form)
 		wantStatus(t, r, 303)
 		page := admin.follow(r)
 		want := "Questionnaire settings saved. 1 stored comment matched a risk phrase and was sent to the " +
@@ -46,7 +52,7 @@ func TestRiskPhrasesRecheckStoredComments(t *testing.T) {
 			t.Error("results still show the comment that now matches a risk phrase")
 		}
 		mustContain(t, results.body, "Assemblies are calm.")
-		safeguarding := admin.get(school + "/safeguarding")
+		safeguarding := dsl.get(school + "/safeguarding")
 		wantStatus(t, safeguarding, 200)
 		phrase := safeguarding.text(`.app-flagged:contains("sleep rough when") ` +
 			`.govuk-summary-list__row:contains("Matched phrase") dd`)
