@@ -78,6 +78,7 @@ func questionnaireURL(a *imhars.Audit, q *imhars.Questionnaire) string {
 // as the lead may see it.
 type questionnaireSummary struct {
 	imhars.Questionnaire
+	State       questionnaireState
 	Respondents string
 	URL         string
 }
@@ -116,13 +117,14 @@ func (s *Server) listQuestionnaires(w http.ResponseWriter, r *http.Request) erro
 	}
 	p := &questionnairesPage{Page: s.page(r, "Questionnaires"), Audit: st.audit, AuditURL: auditURL(st.audit),
 		URL: questionnairesURL(st.audit), CanChange: st.role.CanLead() && st.audit.Editable()}
+	today := s.today(st.school)
 	for _, q := range list {
 		n, err := s.store.RespondentCount(r.Context(), q.ID)
 		if err != nil {
 			return fmt.Errorf("count respondents of questionnaire %d: %w", q.ID, err)
 		}
-		p.Questionnaires = append(p.Questionnaires,
-			questionnaireSummary{Questionnaire: q, Respondents: respondentsText(n, privacy), URL: questionnaireURL(st.audit, &q)})
+		p.Questionnaires = append(p.Questionnaires, questionnaireSummary{Questionnaire: q,
+			State: stateOn(&q, today), Respondents: respondentsText(n, privacy), URL: questionnaireURL(st.audit, &q)})
 	}
 	return s.render(w, r, "q-manage-list", p)
 }

@@ -19,13 +19,15 @@ type answerClosedPage struct {
 }
 
 // renderAnswerClosed shows why the questionnaire takes no answers. After a
-// submission it also states that the answers were not stored.
+// submission it states instead why the answers were not stored.
 func (s *Server) renderAnswerClosed(w http.ResponseWriter, r *http.Request, status int, q *imhars.Questionnaire, sent bool) error {
-	heading, msg := closedReason(q, imhars.DateOf(s.now().In(q.Location())))
+	today := imhars.DateOf(s.now().In(q.Location()))
+	heading, msg := closedReason(q, today)
 	p := &answerClosedPage{Page: s.page(r, heading), Q: q, Heading: heading, Message: msg, NotSaved: sent}
 	if sent {
 		p.Heading = "Your answers were not saved"
 		p.Title = p.Heading
+		p.Message = notSavedReason(q, today)
 	}
 	return s.renderStatus(w, r, status, "q-respond-closed", p)
 }
@@ -47,6 +49,23 @@ func closedReason(q *imhars.Questionnaire, today imhars.Date) (heading, message 
 	}
 	return "This questionnaire has closed",
 		"The school has closed this questionnaire, so it no longer takes answers."
+}
+
+// notSavedReason returns a sentence saying why answers sent on the day
+// today, in q's time zone, were not stored.
+func notSavedReason(q *imhars.Questionnaire, today imhars.Date) string {
+	zone := answerZoneLabel(q)
+	switch {
+	case q.Status == imhars.QuestionnaireDraft:
+		return "The school has not opened this questionnaire yet, so your answers were not saved."
+	case q.Status == imhars.QuestionnaireOpen && today.Before(q.OpensOn):
+		return "This questionnaire does not open until " + q.OpensOn.Long() + " (" + zone +
+			"), so your answers were not saved. Come back then and send them again."
+	case q.ClosesOn.Before(today):
+		return "This questionnaire closed at the end of " + q.ClosesOn.Long() + " (" + zone +
+			"). Your answers arrived after that, so they were not saved."
+	}
+	return "The school closed this questionnaire before your answers arrived, so they were not saved."
 }
 
 // answerThanksPage is the thank-you page shown once a response is stored.

@@ -467,19 +467,24 @@ func TestAnswerHelpPanel(t *testing.T) {
 
 func TestAnswerPageStates(t *testing.T) {
 	tests := []struct {
-		name    string
-		change  func(q *imhars.Questionnaire)
-		heading string
-		message string
+		name     string
+		change   func(q *imhars.Questionnaire)
+		heading  string
+		message  string
+		notSaved string // the reason given when answers are sent
 	}{
 		{"draft", func(q *imhars.Questionnaire) { q.Status = imhars.QuestionnaireDraft },
-			"This questionnaire is not open yet", "The school is still preparing it."},
+			"This questionnaire is not open yet", "The school is still preparing it.",
+			"The school has not opened this questionnaire yet, so your answers were not saved."},
 		{"before opening", func(q *imhars.Questionnaire) { q.OpensOn = imhars.Date{Year: 2026, Month: 11, Day: 3} },
-			"This questionnaire is not open yet", "It opens on 3 November 2026 (UK time)."},
+			"This questionnaire is not open yet", "It opens on 3 November 2026 (UK time).",
+			"This questionnaire does not open until 3 November 2026 (UK time), so your answers were not saved."},
 		{"after closing", func(q *imhars.Questionnaire) { q.ClosesOn = imhars.Date{Year: 2026, Month: 11, Day: 1} },
-			"This questionnaire has closed", "This questionnaire closed at the end of 1 November 2026 (UK time)."},
+			"This questionnaire has closed", "This questionnaire closed at the end of 1 November 2026 (UK time).",
+			"This questionnaire closed at the end of 1 November 2026 (UK time). Your answers arrived after that"},
 		{"closed early", func(q *imhars.Questionnaire) { q.Status = imhars.QuestionnaireClosed },
-			"This questionnaire has closed", "The school has closed this questionnaire"},
+			"This questionnaire has closed", "The school has closed this questionnaire",
+			"The school closed this questionnaire before your answers arrived, so they were not saved."},
 	}
 	store := sqlstoretest.OpenSQLite(t)
 	app := newTestApp(t, store)
@@ -495,6 +500,13 @@ func TestAnswerPageStates(t *testing.T) {
 			if page.doc.Find("form fieldset").Length() != 0 {
 				t.Error("the page shows the questions")
 			}
+
+			sent := app.client().post(fx.action, fx.answers(newToken()))
+			wantStatus(t, sent, http.StatusConflict)
+			if got := sent.text("h1"); got != "Your answers were not saved" {
+				t.Errorf("heading after sending = %q", got)
+			}
+			mustContain(t, sent.body, tt.notSaved)
 		})
 	}
 }
