@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -122,16 +123,55 @@ func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "audit", p)
 }
 
+// completeAudit marks the audit complete and closes its open
+// questionnaires, because answers that arrive after the audit is complete
+// would change results that the team has already reported.
 func (s *Server) completeAudit(w http.ResponseWriter, r *http.Request) error {
 	a := stateOf(r).audit
+	closed, err := s.closeQuestionnairesOf(r.Context(), a)
+	if err != nil {
+		return err
+	}
 	if err := s.store.SetAuditStatus(r.Context(), a.ID, imhars.AuditComplete, s.now()); err != nil {
 		return fmt.Errorf("complete audit %d: %w", a.ID, err)
 	}
-	s.setFlash(w, "Audit marked complete. It is now read-only; an audit lead can reopen it.")
+
+	msg := "Audit marked complete. It is now read-only; an audit lead can reopen it."
+	switch {
+	case closed == 1:
+		msg += " Its open questionnaire was closed, so it no longer accepts answers."
+	case closed > 1:
+		msg += fmt.Sprintf(" Its %d open questionnaires were closed, so they no longer accept answers.", closed)
+	}
+	s.setFlash(w, msg)
 	http.Redirect(w, r, auditURL(a), http.StatusSeeOther)
 	return nil
 }
 
+// closeQuestionnairesOf closes every open questionnaire of the audit and
+// returns how many it closed.
+func (s *Server) closeQuestionnairesOf(ctx context.Context, a *imhars.Audit) (int, error) {
+	list, err := s.store.Questionnaires(ctx, a.ID)
+	if err != nil {
+		return 0, fmt.Errorf("list questionnaires of audit %d: %w", a.ID, err)
+	}
+	closed := 0
+	for i := range list {
+		q := &list[i]
+		if q.Status != imhars.QuestionnaireOpen {
+			continue
+		}
+		q.Status = imhars.QuestionnaireClosed
+		if err := s.store.UpdateQuestionnaire(ctx, q); err != nil {
+			return closed, fmt.Errorf("close questionnaire %d of audit %d: %w", q.ID, a.ID, err)
+		}
+		closed++
+	}
+	return closed, nil
+}
+
+// reopenAudit lets the team edit the audit again. Its questionnaires stay
+// closed until a lead opens each one again.
 func (s *Server) reopenAudit(w http.ResponseWriter, r *http.Request) error {
 	a := stateOf(r).audit
 	if err := s.store.SetAuditStatus(r.Context(), a.ID, imhars.AuditInProgress, s.now()); err != nil {

@@ -242,5 +242,37 @@ func TestQuestionnaireCompleteAuditReadOnly(t *testing.T) {
 	if page.doc.Find(`a[href$="/settings"]`).Length() != 0 {
 		t.Error("settings link shown for a complete audit")
 	}
-	wantStatus(t, admin.post(path+"/close", nil), http.StatusSeeOther)
+	wantStatus(t, admin.post(path+"/open", nil), http.StatusConflict)
+}
+
+func TestCompleteAuditClosesQuestionnaires(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	audit := admin.startAudit(admin.createSchool("Closing Primary"), "2026/27")
+	staff := admin.createQuestionnaireAs(audit, imhars.AudienceStaff)
+	parents := admin.createQuestionnaireAs(audit, imhars.AudienceParents)
+	draft := admin.createQuestionnaireAs(audit, imhars.AudienceGovernors)
+	wantStatus(t, admin.post(staff+"/open", nil), http.StatusSeeOther)
+	wantStatus(t, admin.post(parents+"/open", nil), http.StatusSeeOther)
+
+	r := admin.post(audit+"/complete", nil)
+	wantStatus(t, r, http.StatusSeeOther)
+	mustContain(t, admin.follow(r).text(".govuk-notification-banner"),
+		"Its 2 open questionnaires were closed, so they no longer accept answers.")
+	want := map[string]imhars.QuestionnaireStatus{
+		staff: imhars.QuestionnaireClosed, parents: imhars.QuestionnaireClosed, draft: imhars.QuestionnaireDraft,
+	}
+	for path, status := range want {
+		if got := app.questionnaireIn(path).Status; got != status {
+			t.Errorf("status of %s after completing the audit = %q, want %q", path, got, status)
+		}
+	}
+	q := app.questionnaireIn(staff)
+	answer := app.client().post("/q/"+q.LinkID+"/answers", url.Values{"key": {newToken()}})
+	wantStatus(t, answer, http.StatusConflict)
+
+	wantStatus(t, admin.post(audit+"/reopen", nil), http.StatusSeeOther)
+	if got := app.questionnaireIn(staff).Status; got != imhars.QuestionnaireClosed {
+		t.Errorf("status after reopening the audit = %q, want it still closed", got)
+	}
 }
