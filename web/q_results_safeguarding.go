@@ -23,12 +23,11 @@ type flaggedRow struct {
 }
 
 // requireSafeguardingLead returns a forbidden error unless the user is a
-// designated safeguarding lead of the school or a site administrator.
+// designated safeguarding lead of the school. Site administrators are not
+// let in: a comment that may disclose a risk of harm is for the person the
+// school chose to act on it.
 func (s *Server) requireSafeguardingLead(r *http.Request) error {
 	st := stateOf(r)
-	if st.user.IsAdmin {
-		return nil
-	}
 	lead, err := s.store.IsSafeguardingLead(r.Context(), st.school.ID, st.user.ID)
 	if err != nil {
 		return fmt.Errorf("check safeguarding lead of school %d: %w", st.school.ID, err)
@@ -120,13 +119,15 @@ func (s *Server) markFlagReviewed(w http.ResponseWriter, r *http.Request) error 
 type safeguardingNotice struct {
 	SchoolID   int64
 	SchoolName string // set on the dashboard, which lists several schools
-	Lead       bool   // whether the user may open the safeguarding view
-	Count      int
+	Lead       bool   // whether the user is a designated safeguarding lead and may open the view
+	Count      int    // comments waiting for review, for a lead or an administrator
+	NoLead     bool   // whether the school has no designated safeguarding lead, for an administrator
 }
 
-// safeguardingNoticeFor returns the notice for a user in a school. Only a
-// designated safeguarding lead, or an administrator when withAdmin is set,
-// gets a count.
+// safeguardingNoticeFor returns the notice for a user in a school. A
+// designated safeguarding lead gets a count, and so does an administrator
+// when withAdmin is set, so that they can see the comments are waiting
+// without reading them.
 func (s *Server) safeguardingNoticeFor(ctx context.Context, school *imhars.School, user *imhars.User,
 	withAdmin bool) (safeguardingNotice, error) {
 	n := safeguardingNotice{SchoolID: school.ID}
@@ -134,8 +135,8 @@ func (s *Server) safeguardingNoticeFor(ctx context.Context, school *imhars.Schoo
 	if err != nil {
 		return n, fmt.Errorf("check safeguarding lead of school %d: %w", school.ID, err)
 	}
-	n.Lead = lead || (withAdmin && user.IsAdmin)
-	if !n.Lead {
+	n.Lead = lead
+	if !lead && !(withAdmin && user.IsAdmin) {
 		return n, nil
 	}
 	flagged, err := s.store.FlaggedComments(ctx, school.ID)
@@ -147,7 +148,31 @@ func (s *Server) safeguardingNoticeFor(ctx context.Context, school *imhars.Schoo
 			n.Count++
 		}
 	}
+	if !lead && n.Count > 0 {
+		if n.NoLead, err = s.hasNoSafeguardingLead(ctx, school.ID); err != nil {
+			return n, err
+		}
+	}
 	return n, nil
+}
+
+// hasNoSafeguardingLead reports whether no member of the school is a
+// designated safeguarding lead.
+func (s *Server) hasNoSafeguardingLead(ctx context.Context, schoolID int64) (bool, error) {
+	members, err := s.store.Members(ctx, schoolID)
+	if err != nil {
+		return false, fmt.Errorf("list members of school %d: %w", schoolID, err)
+	}
+	leads, err := s.safeguardingLeads(ctx, schoolID, members)
+	if err != nil {
+		return false, err
+	}
+	for _, lead := range leads {
+		if lead {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // dashboardNotices returns a notice for each school where the user is the

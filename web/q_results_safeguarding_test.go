@@ -98,6 +98,71 @@ func TestFlaggedCommentsOnlyForLead(t *testing.T) {
 	})
 }
 
+func TestSafeguardingViewNotForAdmins(t *testing.T) {
+	sqlstoretest.ForEach(t, func(t *testing.T, store *sqlstore.Store) {
+		app := newTestApp(t, store)
+		admin := app.setUpAdmin()
+		school := admin.createSchool("Admin Primary")
+		audit := admin.startAudit(school, "2026/27")
+		commentedQuestionnaire(app, audit)
+		member := app.join(admin.invite(school, "member"), "Dee Dsl")
+		flagged, err := store.FlaggedComments(t.Context(), schoolIDOf(t, school))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(flagged) != 1 {
+			t.Fatalf("%d flagged comments, want 1", len(flagged))
+		}
+		reviewPath := fmt.Sprintf("%s/safeguarding/%d/reviewed", school, flagged[0].ID)
+
+		checkAdmin := func(t *testing.T, wantLine string) {
+			t.Helper()
+			wantStatus(t, admin.get(school+"/safeguarding"), 403)
+			page := admin.get(school)
+			wantStatus(t, page, 200)
+			if got := strings.Join(strings.Fields(page.text("#safeguarding-waiting")), " "); got != wantLine {
+				t.Errorf("school page line = %q, want %q", got, wantLine)
+			}
+			if n := page.doc.Find(`a[href$="/safeguarding"]`).Length(); n != 0 {
+				t.Errorf("school page has %d links to the safeguarding view", n)
+			}
+			for name, body := range map[string]string{"school page": page.body, "dashboard": admin.get("/").body} {
+				if strings.Contains(body, flaggedText) {
+					t.Errorf("%s contains the flagged comment", name)
+				}
+			}
+		}
+
+		t.Run("no lead yet", func(t *testing.T) {
+			checkAdmin(t, "1 comment that may disclose a risk of harm is waiting for the school's designated "+
+				"safeguarding lead. Only they can read it. No one is marked as the designated safeguarding lead "+
+				"yet: an audit lead can mark who that is on the team page.")
+		})
+
+		admin.get(school + "/team")
+		memberID := memberIDByName(t, store, schoolIDOf(t, school), "Dee Dsl")
+		wantStatus(t, admin.post(fmt.Sprintf("%s/members/%d/safeguarding-lead", school, memberID), url.Values{"lead": {"1"}}), 303)
+
+		t.Run("with a lead", func(t *testing.T) {
+			checkAdmin(t, "1 comment that may disclose a risk of harm is waiting for the school's designated "+
+				"safeguarding lead. Only they can read it.")
+			admin.get(school)
+			wantStatus(t, admin.post(reviewPath, nil), 403)
+		})
+
+		t.Run("lead reads it", func(t *testing.T) {
+			page := member.get(school + "/safeguarding")
+			wantStatus(t, page, 200)
+			mustContain(t, page.body, flaggedText)
+			if n := member.get(school).doc.Find("#safeguarding-waiting").Length(); n != 0 {
+				t.Error("the lead sees the administrators' line instead of the notice")
+			}
+			member.get(school)
+			wantStatus(t, member.post(reviewPath, nil), 303)
+		})
+	})
+}
+
 func memberIDByName(t *testing.T, store *sqlstore.Store, schoolID int64, name string) int64 {
 	t.Helper()
 	members, err := store.Members(t.Context(), schoolID)
