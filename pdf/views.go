@@ -72,13 +72,9 @@ func groupStatus(g imhars.GroupView, p imhars.Privacy) string {
 // component, then the group's comments about it.
 func (d *document) componentViews(r *imhars.Report, c imhars.ComponentReport) {
 	d.heading("Team rating and stakeholder views: "+componentName(c.Component), heading2Size)
-	groupWidth := (bodyWidth - 75) / float64(len(r.Views))
-	widths := []float64{50, 25}
-	header := []string{"Practice", "Team rating"}
-	for _, g := range r.Views {
-		widths = append(widths, groupWidth)
-		header = append(header, g.Label())
-	}
+	groups := groupHeaders(r.Views)
+	widths := d.viewTableWidths(groups)
+	header := append([]string{"Practice", "Team rating"}, groups...)
 	var rows [][]string
 	for _, row := range r.ViewTable(c) {
 		p := row.Practice
@@ -90,6 +86,68 @@ func (d *document) componentViews(r *imhars.Report, c imhars.ComponentReport) {
 	}
 	d.table(widths, header, rows)
 	d.viewComments(r, c)
+}
+
+// groupHeaders returns the heading of each group's column: its audience
+// alone, because a questionnaire's title, such as "Governors questionnaire",
+// is too wide for a column. The table of responses by group gives each
+// title. An audience asked in more than one questionnaire keeps the titles,
+// so that its columns can be distinguished.
+func groupHeaders(views []imhars.GroupView) []string {
+	count := map[imhars.Audience]int{}
+	for _, g := range views {
+		count[g.Questionnaire.Audience]++
+	}
+	headers := make([]string, len(views))
+	for i, g := range views {
+		headers[i] = g.Questionnaire.Audience.Label()
+		if count[g.Questionnaire.Audience] > 1 {
+			headers[i] = g.Label()
+		}
+	}
+	return headers
+}
+
+// Widths of the first two columns of the table of team ratings and group
+// views, in millimetres, and the minimums they shrink to when the group
+// columns need the room.
+const (
+	viewPracticeWidth    = 50.0
+	viewMinPracticeWidth = 30.0
+	viewTeamWidth        = 25.0
+	viewMinTeamWidth     = 20.0
+)
+
+// viewTableWidths returns the column widths of the table of team ratings
+// and group views. The group columns share what the first two leave. When
+// the longest word of their headers does not fit, the practice column and
+// then the team rating column give up width, down to their minimums, so
+// that no header word is broken across lines.
+//
+// NOTE: with more than six groups, or the titles of an audience asked
+// twice, the minimums leave too little room and a header word can still
+// break.
+func (d *document) viewTableWidths(groups []string) []float64 {
+	d.setFont("B", bodySize)
+	need := 0.0
+	for _, h := range groups {
+		for _, word := range strings.Fields(d.text(h)) {
+			need = max(need, d.pdf.GetStringWidth(word)+2*d.pdf.GetCellMargin())
+		}
+	}
+	n := float64(len(groups))
+	practice, team := viewPracticeWidth, viewTeamWidth
+	shortfall := need*n - (bodyWidth - practice - team)
+	if shortfall > 0 {
+		cut := min(shortfall, practice-viewMinPracticeWidth)
+		practice -= cut
+		team -= min(shortfall-cut, team-viewMinTeamWidth)
+	}
+	widths := []float64{practice, team}
+	for range groups {
+		widths = append(widths, (bodyWidth-practice-team)/n)
+	}
+	return widths
 }
 
 func teamRatingText(rating imhars.Rating) string {
