@@ -244,6 +244,10 @@ type Answer struct {
 
 // Comment is free text a respondent wrote about a component.
 type Comment struct {
+	// ID is random, like a response's, so it does not reveal the order of
+	// submission. It is 0 before the comment is stored and in
+	// Response.Comments, which exports read.
+	ID           int64
 	ComponentKey string
 	Text         string
 	// Flagged is true when the text matched a safeguarding phrase. Flagged

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/imhars/imhars"
 	"github.com/imhars/imhars/sqlstore"
 	"github.com/imhars/imhars/sqlstore/sqlstoretest"
@@ -399,8 +400,13 @@ func TestComments(t *testing.T) {
 				}
 				sortByText(got)
 				sortByText(tt.want)
-				if diff := cmp.Diff(tt.want, got); diff != "" {
+				if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreFields(imhars.Comment{}, "ID")); diff != "" {
 					t.Errorf("Comments (-want +got):\n%s", diff)
+				}
+				for _, c := range got {
+					if c.ID <= 0 {
+						t.Errorf("comment %q has ID %d, want the positive stored id", c.Text, c.ID)
+					}
 				}
 			})
 		}

@@ -230,7 +230,7 @@ func (s *Store) AnswerCounts(ctx context.Context, questionnaireID int64) (map[st
 
 func scanComment(r scanner) (imhars.Comment, error) {
 	var c imhars.Comment
-	err := r.Scan(&c.ComponentKey, &c.Text, &c.Flagged, &c.Phrase)
+	err := r.Scan(&c.ID, &c.ComponentKey, &c.Text, &c.Flagged, &c.Phrase)
 	return c, err
 }
 
@@ -238,7 +238,7 @@ func scanComment(r scanner) (imhars.Comment, error) {
 // order of their ids, so that their order does not reveal when they were
 // written. Flagged comments are included only when withFlagged is true.
 func (s *Store) Comments(ctx context.Context, questionnaireID int64, withFlagged bool) ([]imhars.Comment, error) {
-	list, err := queryAll(ctx, s.reader(), scanComment, `SELECT component_key, text, flagged, phrase
+	list, err := queryAll(ctx, s.reader(), scanComment, `SELECT id, component_key, text, flagged, phrase
 		FROM comments
 		WHERE questionnaire_id = ? AND (? OR NOT flagged)
 		ORDER BY component_key, id`, questionnaireID, withFlagged)

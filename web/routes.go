@@ -36,6 +36,7 @@ func (s *Server) routes() http.Handler {
 	s.auditRoutes(mux)
 	s.manageRoutes(mux)
 	s.resultsRoutes(mux)
+	s.flagRoutes(mux)
 	s.respondRoutes(mux)
 	s.dataRoutes(mux)
 	return s.withMiddleware(mux)
