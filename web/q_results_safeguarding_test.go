@@ -89,7 +89,7 @@ func TestFlaggedCommentsOnlyForLead(t *testing.T) {
 
 		page = member.get(school + "/safeguarding")
 		mustContain(t, page.body, "No comments are waiting for review.")
-		if got := page.text(`h2:contains("Reviewed") + table tbody td:nth-child(4)`); !strings.HasPrefix(got, "Dee Dsl") {
+		if got := page.text(`h2:contains("Reviewed") + .app-table-scroll tbody td:nth-child(4)`); !strings.HasPrefix(got, "Dee Dsl") {
 			t.Errorf("reviewed by %q, want Dee Dsl", got)
 		}
 		if strings.Contains(member.get(school).body, "may disclose a risk of harm") {
