@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/imhars/imhars"
@@ -80,6 +81,10 @@ func TestQuestionnaireStatusShown(t *testing.T) {
 			}
 			if got := show.text("#settings .govuk-summary-list__row:nth-child(2) dt"); got != "Dates" {
 				t.Errorf("dates row label = %q, want Dates", got)
+			}
+			results := admin.get(path + "/results")
+			if got, want := results.text("#status"), "Status: "+tt.want+"."; !strings.HasPrefix(got, want) {
+				t.Errorf("status on the results page = %q, want it to start %q", got, want)
 			}
 			links := admin.get(path + "/links")
 			if got := links.doc.Find("#not-open").Length() == 1; got != tt.wantAlert {

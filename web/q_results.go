@@ -35,6 +35,7 @@ type resultsPage struct {
 	Retired   []resultRow
 	Comments  []componentComments
 	CanExport bool
+	State     questionnaireState // whether the questionnaire takes answers today
 }
 
 // resultRow is an item's result with the practice it asks about.
@@ -76,6 +77,7 @@ func (s *Server) showResults(w http.ResponseWriter, r *http.Request) error {
 		Retired:   resultRows(fw, view, view.RetiredItems(), privacy.MinGroup),
 		Comments:  commentsByComponent(fw, view),
 		CanExport: st.role.CanLead() && !view.Withheld(),
+		State:     stateOn(q, s.today(st.school)),
 	}
 	return s.render(w, r, "q-results-page", p)
 }
