@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -96,5 +98,53 @@ func TestLeadPagesFitPhoneInBrowser(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// pdfPage matches a page object of a PDF file, and not the page tree,
+// whose type is /Pages. Chromium writes these objects uncompressed, and
+// the count agrees with pdfinfo's for the posters printed here.
+var pdfPage = regexp.MustCompile(`/Type\s*/Page\b`)
+
+// TestPosterPrintsOnOnePageInBrowser prints the poster to A4 and checks
+// that the QR code, title, short code and dates fit on one sheet, even
+// with the longest title and the message shown after creating it.
+func TestPosterPrintsOnOnePageInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	audit := admin.startAudit(admin.createSchool("Poster Primary"), "2026/27")
+	longTitle := strings.Repeat("Staff views on wellbeing, ", 8)[:imhars.MaxQuestionnaireTitleLen]
+	tests := []struct {
+		name     string
+		audience imhars.Audience
+		title    string // "" keeps the audience's default title
+	}{
+		{"staff", imhars.AudienceStaff, ""},
+		{"pupils aged 5 to 7", imhars.AudiencePupils5to7, ""},
+		{"longest title", imhars.AudienceParents, longTitle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := admin.createQuestionnaireAs(audit, tt.audience)
+			if tt.title != "" {
+				q := app.questionnaireIn(path)
+				q.Title = tt.title
+				if err := app.store.UpdateQuestionnaire(t.Context(), q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			poster := admin.get(path + "/poster")
+			wantStatus(t, poster, 200)
+			tab.load("open the server", chromedp.Navigate(app.http.URL+"/q"))
+			tab.show(poster.body)
+			pdf, err := chromedp.Run(tab.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+			if err != nil {
+				t.Fatalf("print the poster: %v", err)
+			}
+			if n := len(pdfPage.FindAll(pdf, -1)); n != 1 {
+				t.Errorf("the poster prints on %d pages, want 1", n)
+			}
+		})
 	}
 }
