@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -368,5 +369,30 @@ func TestAnswerFocusVisibleInBrowser(t *testing.T) {
 	last := "item-" + fx.items[len(fx.items)-1].ID + "-dk"
 	if got := tab.eval(`document.activeElement.id`); got != last {
 		t.Errorf("focus ended on %q, want %q", got, last)
+	}
+}
+
+// TestAnswerChosenFaceInBrowser checks that the chosen face has a thick
+// border, so that the choice shows by more than the radio's dot.
+func TestAnswerChosenFaceInBrowser(t *testing.T) {
+	tab := newBrowserTab(t)
+	store := sqlstoretest.OpenSQLite(t)
+	app := newTestApp(t, store)
+	fx := createQuestionnaire(t, store, imhars.AudiencePupils5to7, 2, nil)
+
+	tab.load("open the questionnaire", chromedp.Navigate(app.http.URL+fx.path))
+	chosen := "item-" + fx.items[0].ID + "-3"
+	tab.eval(`document.getElementById('` + chosen + `').click()`)
+	// outline returns the outline's style and width around a radio's option.
+	outline := func(id string) string {
+		return tab.eval(`(() => { const item = document.getElementById('` + id + `').closest('.govuk-radios__item')
+			const s = getComputedStyle(item)
+			return s.outlineStyle + ' ' + s.outlineWidth })()`)
+	}
+	if got := outline(chosen); got != "solid 4px" {
+		t.Errorf("outline of the chosen face = %q, want solid 4px", got)
+	}
+	if got := outline("item-" + fx.items[0].ID + "-2"); !strings.HasPrefix(got, "none") {
+		t.Errorf("outline of a face not chosen = %q, want none", got)
 	}
 }

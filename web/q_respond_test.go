@@ -143,6 +143,20 @@ func TestAnswerFacesScale(t *testing.T) {
 		t.Errorf("the page has %d images; faces must be inline SVG", n)
 	}
 	mustContain(t, page.body, "This is not a test.")
+
+	// The introduction names the answers in the order the faces come.
+	var labels []string
+	page.doc.Find(`[data-q-item]`).First().Find(".app-q-faces .app-q-option").Each(func(_ int, s *goquery.Selection) {
+		labels = append(labels, s.Text())
+	})
+	var named []string
+	page.doc.Find("#faces-intro strong").Each(func(_ int, s *goquery.Selection) {
+		named = append(named, s.Text())
+	})
+	named = named[:min(len(named), len(labels))]
+	if diff := cmp.Diff(labels, named); diff != "" {
+		t.Errorf("answers named in the introduction (-faces +named):\n%s", diff)
+	}
 }
 
 func TestAnswerCommentBoxes(t *testing.T) {
@@ -452,6 +466,11 @@ func TestAnswerHelpPanel(t *testing.T) {
 				for _, want := range []string{"Childline", "0800 1111", "Shout", "85258", helpText} {
 					if !strings.Contains(text, want) {
 						t.Errorf("%s help panel lacks %q", name, want)
+					}
+				}
+				for href, number := range map[string]string{"tel:08001111": "0800 1111", "sms:85258": "85258"} {
+					if got := panel.Find(`a[href="` + href + `"]`).Text(); got != number {
+						t.Errorf("%s help panel link to %s reads %q, want %q", name, href, got, number)
 					}
 				}
 			}
