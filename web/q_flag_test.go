@@ -97,9 +97,9 @@ func TestSendCommentToSafeguardingLead(t *testing.T) {
 		safeguarding := member.get(school + "/safeguarding")
 		wantStatus(t, safeguarding, 200)
 		phrase := safeguarding.text(`.app-flagged:contains("stopped eating lunch") ` +
-			`.govuk-summary-list__row:contains("Matched phrase") dd`)
-		if phrase != sqlstore.SentByTeamPhrase {
-			t.Errorf("safeguarding view shows phrase %q, want %q", phrase, sqlstore.SentByTeamPhrase)
+			`.govuk-summary-list__row:contains("Why it was flagged") dd`)
+		if phrase != "A team member sent it" {
+			t.Errorf("safeguarding view gives the reason %q, want %q", phrase, "A team member sent it")
 		}
 		for _, path := range []string{audit + "/report", responsesPath(audit, q, "csv")} {
 			if strings.Contains(admin.get(path).body, "stopped eating lunch") {

@@ -55,9 +55,9 @@ func TestRiskPhrasesRecheckStoredComments(t *testing.T) {
 		safeguarding := dsl.get(school + "/safeguarding")
 		wantStatus(t, safeguarding, 200)
 		phrase := safeguarding.text(`.app-flagged:contains("sleep rough when") ` +
-			`.govuk-summary-list__row:contains("Matched phrase") dd`)
-		if phrase != "sleep rough" {
-			t.Errorf("safeguarding view shows the matched phrase %q, want %q", phrase, "sleep rough")
+			`.govuk-summary-list__row:contains("Why it was flagged") dd`)
+		if want := "It contains “sleep rough”"; phrase != want {
+			t.Errorf("safeguarding view gives the reason %q, want %q", phrase, want)
 		}
 
 		admin.get(path)
