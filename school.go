@@ -87,6 +87,10 @@ func (s *School) Validate() FieldErrors {
 	if utf8.RuneCountInString(s.LocalAuthority) > MaxLocalAuthLen {
 		errs.Add("local_authority", "Local authority must be %d characters or fewer.", MaxLocalAuthLen)
 	}
+	s.TimeZone = strings.TrimSpace(s.TimeZone)
+	if s.TimeZone != "" && !validTimeZone(s.TimeZone) {
+		errs.Add("time_zone", "Enter a time zone name such as Europe/London or Europe/Dublin.")
+	}
 	return errs
 }
 
@@ -100,4 +104,15 @@ func isDigits(s string, minLen, maxLen int) bool {
 		}
 	}
 	return true
+}
+
+// validTimeZone reports whether name is an IANA time zone that Go knows.
+// "Local" and "UTC" are rejected because a school's dates should follow a
+// place, not the server's clock.
+func validTimeZone(name string) bool {
+	if name == "Local" || name == "UTC" || !strings.Contains(name, "/") {
+		return false
+	}
+	_, err := time.LoadLocation(name)
+	return err == nil
 }

@@ -57,6 +57,9 @@ func TestSchoolValidate(t *testing.T) {
 		{"unknown phase", School{Name: "A", Phase: "nursery"}, []string{"phase"}},
 		{"letters in urn", School{Name: "A", Phase: PhasePrimary, URN: "10043a"}, []string{"urn"}},
 		{"short urn", School{Name: "A", Phase: PhasePrimary, URN: "12345"}, []string{"urn"}},
+		{"dublin time", School{Name: "A", Phase: PhasePrimary, TimeZone: "Europe/Dublin"}, nil},
+		{"unknown time zone", School{Name: "A", Phase: PhasePrimary, TimeZone: "Europe/Narnia"}, []string{"time_zone"}},
+		{"server clock", School{Name: "A", Phase: PhasePrimary, TimeZone: "UTC"}, []string{"time_zone"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -215,3 +215,25 @@ func TestStaleSignInFormAfterSigningIn(t *testing.T) {
 	r := admin.post("/sign-in", url.Values{"email": {"ada@example.org"}, "password": {testPassword}})
 	wantStatus(t, r, http.StatusSeeOther)
 }
+
+func TestSchoolTimeZoneSaved(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	admin := app.setUpAdmin()
+	school := admin.createSchool("Zone Primary")
+	admin.get(school + "/edit")
+	r := admin.post(school+"/edit", url.Values{"name": {"Zone Primary"}, "phase": {"primary"}, "time_zone": {"Mars/Olympus"}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	if got := r.value("#time_zone"); got != "Mars/Olympus" {
+		t.Errorf("time zone field = %q, want the typed value kept", got)
+	}
+	r = admin.post(school+"/edit", url.Values{"name": {"Zone Primary"}, "phase": {"primary"}, "time_zone": {"Europe/Dublin"}})
+	wantStatus(t, r, http.StatusSeeOther)
+	if got := admin.get(school + "/edit").value("#time_zone"); got != "Europe/Dublin" {
+		t.Errorf("saved time zone = %q, want Europe/Dublin", got)
+	}
+	r = admin.post(school+"/edit", url.Values{"name": {"Zone Primary"}, "phase": {"primary"}, "time_zone": {""}})
+	wantStatus(t, r, http.StatusSeeOther)
+	if got := admin.get(school + "/edit").value("#time_zone"); got != "Europe/Dublin" {
+		t.Errorf("a blank time zone changed the saved one to %q", got)
+	}
+}

@@ -34,7 +34,7 @@ type schoolFormPage struct {
 
 func (s *Server) showNewSchool(w http.ResponseWriter, r *http.Request) error {
 	p := &schoolFormPage{Page: s.page(r, "Add a school"), Action: "/schools", Submit: "Add school"}
-	p.Form.Phase = ""
+	p.Form.TimeZone = imhars.London.String()
 	return s.render(w, r, "school-form", p)
 }
 
@@ -44,6 +44,7 @@ func schoolFromForm(r *http.Request) imhars.School {
 		Phase:          imhars.Phase(r.PostFormValue("phase")),
 		URN:            r.PostFormValue("urn"),
 		LocalAuthority: r.PostFormValue("local_authority"),
+		TimeZone:       r.PostFormValue("time_zone"),
 	}
 }
 
