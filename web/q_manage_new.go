@@ -137,7 +137,25 @@ func (s *Server) offerPractices(r *http.Request, p *newQuestionnairePage) error 
 		return fmt.Errorf("get framework %d: %w", p.Audit.FrameworkID, err)
 	}
 	p.Groups = practiceGroups(f, p.Form.Audience, nil, true)
+	if p.Form.Audience == imhars.AudiencePupils5to7 {
+		tickFirst(p.Groups, youngPupilsPerComponent)
+	}
 	return nil
+}
+
+// youngPupilsPerComponent is how many practices of each component are
+// ticked at first for pupils aged 5 to 7: two of each of the seven
+// components makes 14 statements, which a young child can answer, read
+// aloud, in well under ten minutes. The lead can tick more.
+const youngPupilsPerComponent = 2
+
+// tickFirst leaves only the first n choices of each group ticked.
+func tickFirst(groups []practiceGroup, n int) {
+	for i := range groups {
+		for j := range groups[i].Choices {
+			groups[i].Choices[j].Checked = j < n
+		}
+	}
 }
 
 // createQuestionnaire stores a draft questionnaire from both steps.

@@ -319,3 +319,24 @@ func TestQuestionnaireFormErrors(t *testing.T) {
 		}
 	})
 }
+
+func TestYoungPupilsStartWithFewerStatements(t *testing.T) {
+	app := newTestApp(t, sqlstoretest.OpenSQLite(t))
+	lead := app.setUpAdmin()
+	audit := lead.startAudit(lead.createSchool("Infant School"), "2026/27")
+	lead.get(audit + "/questionnaires/new")
+	tests := []struct {
+		audience imhars.Audience
+		want     int
+	}{
+		{imhars.AudiencePupils5to7, 7 * youngPupilsPerComponent},
+		{imhars.AudiencePupils8to11, 42},
+	}
+	for _, tt := range tests {
+		step2 := lead.post(audit+"/questionnaires/new", firstStep(tt.audience, ""))
+		wantStatus(t, step2, http.StatusOK)
+		if got := step2.doc.Find(`input[name="practices"]:checked`).Length(); got != tt.want {
+			t.Errorf("%s: %d statements ticked at first, want %d", tt.audience, got, tt.want)
+		}
+	}
+}
