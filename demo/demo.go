@@ -5,8 +5,6 @@ package demo
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"fmt"
 	"io"
 	"strings"
@@ -44,7 +42,10 @@ func Load(ctx context.Context, store *sqlstore.Store, out io.Writer, how Instruc
 	if err != nil {
 		return fmt.Errorf("load default framework: %w", err)
 	}
-	pass := newPassword()
+	pass, err := password.Generate()
+	if err != nil {
+		return fmt.Errorf("generate demo password: %w", err)
+	}
 	hash, err := password.Hash(pass)
 	if err != nil {
 		return fmt.Errorf("hash demo password: %w", err)
@@ -117,14 +118,6 @@ func removeSample(ctx context.Context, store *sqlstore.Store) (removal, error) {
 		return r, fmt.Errorf("remove demo account: %w", err)
 	}
 	return r, nil
-}
-
-func newPassword() string {
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		panic(fmt.Sprintf("read random bytes: %v", err)) // crypto/rand does not fail on supported systems
-	}
-	return base64.RawURLEncoding.EncodeToString(b)
 }
 
 func previousYear(now time.Time) string {

@@ -66,3 +66,14 @@ func Check(hash, password string) (bool, error) {
 	got := argon2.IDKey([]byte(password), salt, time, memory, threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
+
+// Generate returns a random password of 16 URL-safe characters (96 bits),
+// for accounts whose password is printed once, such as the demo account
+// or a reset.
+func Generate() (string, error) {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("read random bytes: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}

@@ -51,3 +51,17 @@ func TestCheckMalformed(t *testing.T) {
 		}
 	}
 }
+
+func TestGenerateRandomPasswords(t *testing.T) {
+	a, err := Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Generate()
+	if len(a) != 16 {
+		t.Errorf("generated password has %d characters, want 16", len(a))
+	}
+	if a == b {
+		t.Error("two generated passwords are equal")
+	}
+}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,11 +40,10 @@ func resetPassword(ctx context.Context, args []string, stdout, stderr io.Writer)
 	} else if err != nil {
 		return err
 	}
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		return fmt.Errorf("read random bytes: %w", err)
+	newPassword, err := password.Generate()
+	if err != nil {
+		return err
 	}
-	newPassword := base64.RawURLEncoding.EncodeToString(b)
 	hash, err := password.Hash(newPassword)
 	if err != nil {
 		return err
