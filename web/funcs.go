@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/imhars/imhars"
+	"github.com/imhars/imhars/sqlstore"
 )
 
 // findingField is what the finding-textarea partial needs.
@@ -15,6 +16,7 @@ type findingField struct {
 }
 
 var templateFuncs = template.FuncMap{
+	"sentByTeam": func(phrase string) bool { return phrase == sqlstore.SentByTeamPhrase },
 	"findingField": func(errs imhars.FieldErrors, field, label, hint, value string) findingField {
 		return findingField{Field: field, Label: label, Hint: hint, Value: value, Message: errs.Get(field)}
 	},

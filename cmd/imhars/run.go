@@ -26,7 +26,7 @@ const (
 	defaultDatabase = "imhars.db"
 )
 
-// config is what the flags and environment variables set.
+// config holds the settings read from flags and environment variables.
 type config struct {
 	addr          string
 	database      string
